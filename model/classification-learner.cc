@@ -4,11 +4,12 @@
 
 #include "classification-learner.h"
 
+#include "minibatch-sampler.h"
+
 #include <torch/torch.h>
 
 #include <algorithm>
-#include <numeric>
-#include <random>
+#include <limits>
 #include <stdexcept>
 
 namespace ns3
@@ -94,10 +95,9 @@ class ClassificationLearner : public Learner
         : m_config(config),
           m_train(std::move(train)),
           m_test(std::move(test)),
-          m_local(std::move(localSamples)),
-          m_rng(config.samplingSeed)
+          m_sampler(std::move(localSamples), config.samplingSeed)
     {
-        if (m_local.empty())
+        if (m_sampler.Size() == 0)
         {
             throw std::invalid_argument("classifier: the node has no training samples");
         }
@@ -137,26 +137,16 @@ class ClassificationLearner : public Learner
         m_trainLabels = torch::from_blob(const_cast<int64_t*>(m_train->labels.data()),
                                          {static_cast<int64_t>(m_train->Size())},
                                          torch::kInt64);
-        m_order = m_local;
-        m_cursor = m_order.size(); // shuffle before the first batch
     }
 
     double Train(uint32_t steps) override
     {
         m_module->train();
         double lossSum = 0.0;
-        std::vector<int64_t> batch(std::min<std::size_t>(m_config.batchSize, m_order.size()));
+        std::vector<int64_t> batch(std::min<std::size_t>(m_config.batchSize, m_sampler.Size()));
         for (uint32_t step = 0; step < steps; ++step)
         {
-            for (auto& index : batch)
-            {
-                if (m_cursor == m_order.size())
-                {
-                    std::shuffle(m_order.begin(), m_order.end(), m_rng);
-                    m_cursor = 0;
-                }
-                index = static_cast<int64_t>(m_order[m_cursor++]);
-            }
+            m_sampler.Next(batch);
             auto idx = torch::from_blob(batch.data(), {static_cast<int64_t>(batch.size())},
                                         torch::kInt64);
             auto x = m_trainFeatures.index_select(0, idx);
@@ -204,7 +194,7 @@ class ClassificationLearner : public Learner
 
     std::size_t GetLocalSampleCount() const override
     {
-        return m_local.size();
+        return m_sampler.Size();
     }
 
   protected:
@@ -222,10 +212,7 @@ class ClassificationLearner : public Learner
     ClassifierConfig m_config;
     std::shared_ptr<const ClassificationDataset> m_train;
     std::shared_ptr<const ClassificationDataset> m_test;
-    std::vector<std::size_t> m_local;
-    std::vector<std::size_t> m_order; //!< local samples in the current epoch's order
-    std::size_t m_cursor{0};          //!< next position in m_order
-    std::mt19937_64 m_rng;
+    MinibatchSampler m_sampler;
     std::shared_ptr<torch::nn::Module> m_module;
     std::function<torch::Tensor(const torch::Tensor&)> m_forward;
     std::unique_ptr<torch::optim::SGD> m_optimizer;

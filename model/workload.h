@@ -10,8 +10,11 @@
 #include "data-partition.h"
 #include "learner.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -40,7 +43,40 @@ class Workload
     virtual std::string Describe() const = 0;
     /** \return true when the task has an accuracy (classification), false for rating tasks */
     virtual bool HasAccuracy() const;
+    /**
+     * \brief Evaluate the learners created from now on on a fixed random subset of the test
+     * set instead of all of it (evaluations cost much wall time); Describe() reports it.
+     * \param size number of test samples; 0 means the whole test set
+     * \param seed seed of the subset: the same seed gives the same subset
+     * \throws std::invalid_argument when size exceeds the test set
+     */
+    virtual void SetTestSubset(std::size_t size, uint64_t seed) = 0;
 };
+
+/**
+ * \ingroup divshare
+ * \brief Choose a fixed random subset of a test set.
+ * \param available size of the test set
+ * \param size size of the subset, at most available
+ * \param seed subset seed
+ * \param what name of the data set, for the error message
+ * \return size distinct indices in ascending order
+ * \throws std::invalid_argument when size exceeds available
+ */
+std::vector<std::size_t> DrawTestSubset(std::size_t available,
+                                        std::size_t size,
+                                        uint64_t seed,
+                                        const std::string& what);
+
+/**
+ * \ingroup divshare
+ * \brief Describe which test samples evaluations use, e.g. "test: all 10000 samples".
+ * \param used samples evaluated
+ * \param available size of the whole test set
+ * \param seed subset seed, reported when used < available
+ * \return the description
+ */
+std::string DescribeTestSet(std::size_t used, std::size_t available, uint64_t seed);
 
 /**
  * \ingroup divshare
@@ -72,11 +108,14 @@ class ClassificationWorkload : public Workload
     uint32_t GetNodeCount() const override;
     std::unique_ptr<Learner> CreateLearner(uint32_t node) const override;
     std::string Describe() const override;
+    void SetTestSubset(std::size_t size, uint64_t seed) override;
 
   private:
     std::string m_name;
     std::shared_ptr<const ClassificationDataset> m_train;
-    std::shared_ptr<const ClassificationDataset> m_test;
+    std::shared_ptr<const ClassificationDataset> m_fullTest; //!< the whole test set
+    std::shared_ptr<const ClassificationDataset> m_test;     //!< the samples evaluated
+    uint64_t m_testSubsetSeed{0};                            //!< seed of m_test if a subset
     DataPartition m_partition;
     ClassifierConfig m_config;
     bool m_distinctInit;

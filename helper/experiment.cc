@@ -1,0 +1,148 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "experiment.h"
+
+#include "decentralized-learning-helper.h"
+#include "learning-monitor.h"
+#include "results-writer.h"
+#include "topology-helper.h"
+
+#include "ns3/config.h"
+#include "ns3/decentralized-learning-application.h"
+#include "ns3/ipv4-address-generator.h"
+#include "ns3/log.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <chrono>
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DivShareExperiment");
+
+std::string
+AlgorithmTypeId(const std::string& algorithm)
+{
+    static const std::map<std::string, std::string> known{
+        {"divshare", "ns3::DivShareApplication"},
+    };
+    auto it = known.find(algorithm);
+    if (it == known.end())
+    {
+        std::string names;
+        for (const auto& [name, type] : known)
+        {
+            names += (names.empty() ? "" : ", ") + name;
+        }
+        throw std::invalid_argument("unknown algorithm '" + algorithm + "'; known: " + names);
+    }
+    return it->second;
+}
+
+ExperimentResult
+RunExperiment(const ExperimentConfig& config)
+{
+    const auto wallStart = std::chrono::steady_clock::now();
+    if (!config.workload)
+    {
+        throw std::invalid_argument("experiment: no workload");
+    }
+    if (config.workload->GetNodeCount() != config.topology.hosts.size())
+    {
+        throw std::invalid_argument(
+            "experiment: the topology has " + std::to_string(config.topology.hosts.size()) +
+            " learning nodes but the workload is partitioned for " +
+            std::to_string(config.workload->GetNodeCount()));
+    }
+    if (!(config.simulatedSeconds > 0) || !(config.evaluationInterval > 0))
+    {
+        throw std::invalid_argument("experiment: simulated time and evaluation interval must be "
+                                    "positive");
+    }
+
+    RngSeedManager::SetSeed(static_cast<uint32_t>(config.seed == 0 ? 1 : config.seed));
+    RngSeedManager::SetRun(1);
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(config.tcpSegmentSize));
+    // Addresses are reused run after run in one process (tests, sweeps).
+    Ipv4AddressGenerator::Reset();
+
+    const InstalledTopology network = TopologyHelper().Install(config.topology);
+    DecentralizedLearningHelper helper(AlgorithmTypeId(config.algorithm));
+    helper.SetAttribute("Seed", UintegerValue(config.seed));
+    for (const auto& [name, value] : config.applicationAttributes)
+    {
+        helper.SetAttribute(name, StringValue(value));
+    }
+    for (const auto& [name, value] : config.transportAttributes)
+    {
+        helper.SetTransportAttribute(name, StringValue(value));
+    }
+    ApplicationContainer apps = helper.Install(network.hosts, network.addresses, *config.workload);
+    DecentralizedLearningHelper::AssignStreams(apps, 0);
+    apps.Start(Seconds(0));
+    apps.Stop(Seconds(config.simulatedSeconds));
+
+    LearningMonitor monitor(apps, Seconds(config.evaluationInterval));
+    monitor.SetNodeSample(config.evaluationNodes);
+    monitor.SetProgress(config.progress);
+    if (config.target)
+    {
+        monitor.SetTarget(*config.target, config.lossTarget);
+    }
+    monitor.Start(Seconds(config.simulatedSeconds));
+
+    Simulator::Stop(Seconds(config.simulatedSeconds));
+    Simulator::Run();
+    monitor.EvaluateNow();
+
+    ExperimentResult result;
+    const auto& records = monitor.GetRecords();
+    const auto& last = monitor.GetLastMean();
+    result.finalMeanAccuracy = last.accuracy;
+    result.finalMeanLoss = last.loss;
+    result.finalMeanIteration = last.iteration;
+    result.finalConsensusDistance = last.consensusDistance;
+    for (const auto& r : records)
+    {
+        if (r.node < 0)
+        {
+            result.initialConsensusDistance = r.consensusDistance;
+            break;
+        }
+    }
+    result.timeToTarget = monitor.GetTimeToTarget();
+    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    {
+        const auto& c =
+            DynamicCast<DecentralizedLearningApplication>(apps.Get(i))->GetTransport()->GetCounters();
+        result.bytesSent += c.bytesSent;
+        result.fragmentsSent += c.messagesSent;
+        result.fragmentsFlushed += c.messagesFlushed;
+        result.fragmentsMalformed += c.messagesMalformed;
+    }
+    result.wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+
+    if (!config.outputDirectory.empty())
+    {
+        RunDescription run;
+        run.algorithm = DynamicCast<DecentralizedLearningApplication>(apps.Get(0))
+                            ->GetAlgorithmName();
+        run.workload = config.workload->GetName();
+        run.nodes = apps.GetN();
+        run.seed = config.seed;
+        run.simulatedSeconds = config.simulatedSeconds;
+        run.wallSeconds = result.wallSeconds;
+        ResultsWriter(config.outputDirectory).Write(run, monitor, apps);
+    }
+    Simulator::Destroy();
+    return result;
+}
+
+} // namespace ns3

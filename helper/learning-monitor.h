@@ -1,0 +1,100 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_LEARNING_MONITOR_H
+#define DIVSHARE_LEARNING_MONITOR_H
+
+#include "ns3/application-container.h"
+#include "ns3/nstime.h"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup divshare
+ * \brief Evaluates the nodes' models at a fixed interval of simulated time.
+ *
+ * Evaluation reads the models, never changes them, and costs wall time only. Each round
+ * yields one record per evaluated node and one mean record (node = -1) that also carries the
+ * consensus distance: the mean over all nodes of the squared L2 distance to the mean model.
+ */
+class LearningMonitor
+{
+  public:
+    /** One evaluation of one node, or the mean over the evaluated nodes (node = -1). */
+    struct Record
+    {
+        double timeSeconds;       //!< simulated time
+        int32_t node;             //!< node index, -1 for the mean
+        double iteration;         //!< completed iterations (mean for the mean record)
+        double accuracy;          //!< NaN for tasks without accuracy
+        double loss;              //!< test loss (cross-entropy or RMSE)
+        double mae;               //!< NaN for classification
+        double consensusDistance; //!< mean record only, NaN otherwise
+    };
+
+    /**
+     * \param apps the DecentralizedLearningApplications to watch
+     * \param interval simulated time between evaluations
+     */
+    LearningMonitor(ApplicationContainer apps, Time interval);
+    /**
+     * \brief Set the target that defines time-to-target.
+     * \param target accuracy to reach, or loss to get under when lossTarget is true
+     * \param lossTarget whether the target is a loss (rating tasks) rather than an accuracy
+     */
+    void SetTarget(double target, bool lossTarget);
+    /**
+     * \brief Evaluate only an evenly spaced sample of nodes (0: all nodes).
+     * \param count number of nodes to evaluate
+     */
+    void SetNodeSample(uint32_t count);
+    /** \param enable print a progress line per evaluation round */
+    void SetProgress(bool enable);
+    /**
+     * \brief Schedule evaluations at 0, interval, 2 interval, ... before stop.
+     * \param stop the simulated end of the run
+     */
+    void Start(Time stop);
+    /** \brief Evaluate now (call after Simulator::Run() for the final state). */
+    void EvaluateNow();
+
+    /** \return every record so far */
+    const std::vector<Record>& GetRecords() const;
+    /** \return the last mean record; aborts when none exists */
+    const Record& GetLastMean() const;
+    /** \return the first time the mean reached the target, if it did */
+    std::optional<double> GetTimeToTarget() const;
+    /** \return the target, if set */
+    std::optional<double> GetTarget() const;
+    /** \return whether the target is a loss */
+    bool IsLossTarget() const;
+    /** \return wall-clock seconds spent evaluating */
+    double GetEvaluationWallSeconds() const;
+    /** \return indices of the evaluated nodes */
+    const std::vector<uint32_t>& GetEvaluatedNodes() const;
+
+  private:
+    void Evaluate();
+
+    ApplicationContainer m_apps;
+    Time m_interval;
+    std::vector<uint32_t> m_evaluated;
+    std::optional<double> m_target;
+    bool m_lossTarget{false};
+    bool m_progress{false};
+    std::vector<Record> m_records;
+    std::optional<double> m_timeToTarget;
+    double m_evaluationWallSeconds{0.0};
+    std::chrono::steady_clock::time_point m_wallStart; //!< set by Start(), for progress lines
+};
+
+} // namespace ns3
+
+#endif /* DIVSHARE_LEARNING_MONITOR_H */

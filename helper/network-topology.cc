@@ -1,0 +1,89 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "network-topology.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+
+NetworkTopology
+NetworkTopology::Star(uint32_t nodes,
+                      DataRate rate,
+                      Time delay,
+                      const std::vector<StragglerClass>& stragglers)
+{
+    uint32_t slow = 0;
+    for (const auto& c : stragglers)
+    {
+        slow += c.count;
+    }
+    if (slow > nodes)
+    {
+        throw std::invalid_argument("star topology: " + std::to_string(slow) +
+                                    " stragglers but only " + std::to_string(nodes) +
+                                    " nodes; lower the straggler count");
+    }
+    NetworkTopology topology;
+    topology.routers.emplace_back("switch");
+    for (uint32_t i = 0; i < nodes - slow; ++i)
+    {
+        topology.hosts.push_back({"node" + std::to_string(i), 0, rate, rate, delay});
+    }
+    for (const auto& c : stragglers)
+    {
+        for (uint32_t i = 0; i < c.count; ++i)
+        {
+            const auto index = static_cast<uint32_t>(topology.hosts.size());
+            topology.hosts.push_back({"node" + std::to_string(index), 0, c.rate, c.rate, delay});
+        }
+    }
+    topology.Validate();
+    return topology;
+}
+
+void
+NetworkTopology::Validate() const
+{
+    if (hosts.size() < 2)
+    {
+        throw std::invalid_argument("topology: needs at least 2 learning nodes, has " +
+                                    std::to_string(hosts.size()));
+    }
+    for (const auto& host : hosts)
+    {
+        if (host.router >= routers.size())
+        {
+            throw std::invalid_argument("topology: host " + host.name +
+                                        " is attached to unknown router " +
+                                        std::to_string(host.router));
+        }
+        if (host.uplink.GetBitRate() == 0 || host.downlink.GetBitRate() == 0)
+        {
+            throw std::invalid_argument("topology: host " + host.name + " has a zero rate");
+        }
+        if (host.delay.IsStrictlyNegative())
+        {
+            throw std::invalid_argument("topology: host " + host.name + " has a negative delay");
+        }
+    }
+    for (const auto& link : links)
+    {
+        if (link.a >= routers.size() || link.b >= routers.size() || link.a == link.b)
+        {
+            throw std::invalid_argument("topology: a router link joins unknown or identical "
+                                        "routers " +
+                                        std::to_string(link.a) + " and " + std::to_string(link.b));
+        }
+        if (link.rateAtoB.GetBitRate() == 0 || link.rateBtoA.GetBitRate() == 0 ||
+            link.delay.IsStrictlyNegative())
+        {
+            throw std::invalid_argument("topology: link " + routers[link.a] + " - " +
+                                        routers[link.b] + " has a zero rate or negative delay");
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,87 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_NETWORK_TOPOLOGY_H
+#define DIVSHARE_NETWORK_TOPOLOGY_H
+
+#include "ns3/data-rate.h"
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup divshare
+ * \brief A learning node attached to a router by its access link.
+ */
+struct HostSpec
+{
+    std::string name;  //!< for outputs and error messages
+    uint32_t router;   //!< index into NetworkTopology::routers
+    DataRate uplink;   //!< host -> router rate
+    DataRate downlink; //!< router -> host rate
+    Time delay;        //!< one-way propagation delay
+};
+
+/**
+ * \ingroup divshare
+ * \brief A point-to-point link between two routers.
+ */
+struct RouterLinkSpec
+{
+    uint32_t a;        //!< router index
+    uint32_t b;        //!< router index
+    DataRate rateAtoB; //!< a -> b rate
+    DataRate rateBtoA; //!< b -> a rate
+    Time delay;        //!< one-way propagation delay
+};
+
+/** A class of communication stragglers: count nodes whose access link runs at rate. */
+struct StragglerClass
+{
+    uint32_t count; //!< number of nodes in the class
+    DataRate rate;  //!< their access rate, both directions
+};
+
+/**
+ * \ingroup divshare
+ * \brief A network described as data: routers, hosts on access links, router links.
+ *
+ * Topology readers and generators produce it; TopologyHelper installs it. Host i becomes
+ * learning node i.
+ */
+struct NetworkTopology
+{
+    std::vector<std::string> routers; //!< router names
+    std::vector<HostSpec> hosts;      //!< learning nodes, in node-index order
+    std::vector<RouterLinkSpec> links; //!< router-to-router links
+
+    /**
+     * \brief The reference star: every node on its own access link to one switch/router.
+     * The last nodes are the stragglers, class after class.
+     * \param nodes number of learning nodes
+     * \param rate access rate of the non-straggler nodes (both directions)
+     * \param delay one-way delay of every access link
+     * \param stragglers straggler classes
+     * \return the topology
+     */
+    static NetworkTopology Star(uint32_t nodes,
+                                DataRate rate,
+                                Time delay,
+                                const std::vector<StragglerClass>& stragglers = {});
+
+    /**
+     * \brief Check that indices are in range and rates and delays are usable.
+     * \throws std::invalid_argument naming the faulty element
+     */
+    void Validate() const;
+};
+
+} // namespace ns3
+
+#endif /* DIVSHARE_NETWORK_TOPOLOGY_H */

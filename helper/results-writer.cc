@@ -1,0 +1,158 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "results-writer.h"
+
+#include "ns3/decentralized-learning-application.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+namespace
+{
+
+std::ofstream
+OpenForWriting(const std::string& path)
+{
+    std::ofstream out(path);
+    if (!out)
+    {
+        throw std::runtime_error("cannot write " + path +
+                                 "; check that the output folder is writable");
+    }
+    out << std::setprecision(9);
+    return out;
+}
+
+/** A number as CSV text: empty when undefined. */
+std::string
+Csv(double value)
+{
+    if (std::isnan(value))
+    {
+        return "";
+    }
+    std::ostringstream text;
+    text << std::setprecision(9) << value;
+    return text.str();
+}
+
+/** A number as JSON text: null when undefined. */
+std::string
+Json(double value)
+{
+    return std::isnan(value) || std::isinf(value) ? "null" : Csv(value);
+}
+
+Ptr<DecentralizedLearningApplication>
+AppAt(const ApplicationContainer& apps, uint32_t i)
+{
+    return DynamicCast<DecentralizedLearningApplication>(apps.Get(i));
+}
+
+} // namespace
+
+ResultsWriter::ResultsWriter(std::string directory)
+    : m_directory(std::move(directory))
+{
+}
+
+void
+ResultsWriter::Write(const RunDescription& run,
+                     const LearningMonitor& monitor,
+                     const ApplicationContainer& apps) const
+{
+    std::error_code error;
+    std::filesystem::create_directories(m_directory, error);
+    if (error)
+    {
+        throw std::runtime_error("cannot create output folder " + m_directory + ": " +
+                                 error.message());
+    }
+    WriteEvaluations(monitor);
+    WriteTraffic(apps);
+    WriteSummary(run, monitor, apps);
+}
+
+void
+ResultsWriter::WriteEvaluations(const LearningMonitor& monitor) const
+{
+    auto out = OpenForWriting(m_directory + "/evaluations.csv");
+    out << "time_s,node,iteration,accuracy,loss,mae,consensus_distance\n";
+    for (const auto& r : monitor.GetRecords())
+    {
+        out << Csv(r.timeSeconds) << ',' << (r.node < 0 ? "mean" : std::to_string(r.node)) << ','
+            << Csv(r.iteration) << ',' << Csv(r.accuracy) << ',' << Csv(r.loss) << ','
+            << Csv(r.mae) << ',' << Csv(r.consensusDistance) << '\n';
+    }
+}
+
+void
+ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
+{
+    auto out = OpenForWriting(m_directory + "/traffic.csv");
+    out << "node,iterations,bytes_sent,fragments_sent,bytes_received,fragments_received,"
+           "bytes_flushed,fragments_flushed,bytes_malformed,fragments_malformed,"
+           "transfers_failed\n";
+    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    {
+        const auto app = AppAt(apps, i);
+        const auto& c = app->GetTransport()->GetCounters();
+        out << i << ',' << app->GetIteration() << ',' << c.bytesSent << ',' << c.messagesSent
+            << ',' << c.bytesReceived << ',' << c.messagesReceived << ',' << c.bytesFlushed << ','
+            << c.messagesFlushed << ',' << c.bytesMalformed << ',' << c.messagesMalformed << ','
+            << c.transfersFailed << '\n';
+    }
+}
+
+void
+ResultsWriter::WriteSummary(const RunDescription& run,
+                            const LearningMonitor& monitor,
+                            const ApplicationContainer& apps) const
+{
+    double trainingWall = 0.0;
+    uint64_t bytesSent = 0;
+    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    {
+        trainingWall += AppAt(apps, i)->GetTrainingWallSeconds();
+        bytesSent += AppAt(apps, i)->GetTransport()->GetCounters().bytesSent;
+    }
+    const auto& last = monitor.GetLastMean();
+    const auto target = monitor.GetTarget();
+    const auto reached = monitor.GetTimeToTarget();
+    const double evaluationWall = monitor.GetEvaluationWallSeconds();
+
+    auto out = OpenForWriting(m_directory + "/summary.json");
+    out << "{\n"
+        << "  \"algorithm\": \"" << run.algorithm << "\",\n"
+        << "  \"workload\": \"" << run.workload << "\",\n"
+        << "  \"nodes\": " << run.nodes << ",\n"
+        << "  \"evaluated_nodes\": " << monitor.GetEvaluatedNodes().size() << ",\n"
+        << "  \"seed\": " << run.seed << ",\n"
+        << "  \"simulated_seconds\": " << Json(run.simulatedSeconds) << ",\n"
+        << "  \"wall_seconds\": " << Json(run.wallSeconds) << ",\n"
+        << "  \"wall_training_seconds\": " << Json(trainingWall) << ",\n"
+        << "  \"wall_evaluation_seconds\": " << Json(evaluationWall) << ",\n"
+        << "  \"wall_other_seconds\": " << Json(run.wallSeconds - trainingWall - evaluationWall)
+        << ",\n"
+        << "  \"final_mean_iteration\": " << Json(last.iteration) << ",\n"
+        << "  \"final_mean_accuracy\": " << Json(last.accuracy) << ",\n"
+        << "  \"final_mean_loss\": " << Json(last.loss) << ",\n"
+        << "  \"final_mean_mae\": " << Json(last.mae) << ",\n"
+        << "  \"final_consensus_distance\": " << Json(last.consensusDistance) << ",\n"
+        << "  \"target_metric\": \"" << (monitor.IsLossTarget() ? "loss" : "accuracy") << "\",\n"
+        << "  \"target\": " << (target ? Json(*target) : "null") << ",\n"
+        << "  \"time_to_target_s\": " << (reached ? Json(*reached) : "null") << ",\n"
+        << "  \"bytes_sent_total\": " << bytesSent << "\n"
+        << "}\n";
+}
+
+} // namespace ns3

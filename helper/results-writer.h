@@ -1,0 +1,70 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_RESULTS_WRITER_H
+#define DIVSHARE_RESULTS_WRITER_H
+
+#include "learning-monitor.h"
+
+#include "ns3/application-container.h"
+
+#include <cstdint>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup divshare
+ * \brief What a run was, for summary.json.
+ */
+struct RunDescription
+{
+    std::string algorithm;          //!< e.g. "divshare"
+    std::string workload;           //!< e.g. "synthetic"
+    uint32_t nodes{0};              //!< learning nodes
+    uint64_t seed{0};               //!< run seed
+    double simulatedSeconds{0.0};   //!< simulated duration
+    double wallSeconds{0.0};        //!< wall-clock duration of the whole run
+};
+
+/**
+ * \ingroup divshare
+ * \brief Writes a run's results into a folder: evaluations.csv, traffic.csv, summary.json.
+ *
+ * These files are an interface: columns and keys are only ever added, never renamed.
+ * Everything written derives from simulated quantities except the wall_* keys of
+ * summary.json, so the two CSV files are identical for identical seeds.
+ */
+class ResultsWriter
+{
+  public:
+    /**
+     * \param directory output folder, created if missing
+     */
+    explicit ResultsWriter(std::string directory);
+    /**
+     * \brief Write all three files.
+     * \param run the run's description
+     * \param monitor its evaluations
+     * \param apps its applications (traffic counters, training wall time)
+     * \throws std::runtime_error when the folder or a file cannot be written
+     */
+    void Write(const RunDescription& run,
+               const LearningMonitor& monitor,
+               const ApplicationContainer& apps) const;
+
+  private:
+    void WriteEvaluations(const LearningMonitor& monitor) const;
+    void WriteTraffic(const ApplicationContainer& apps) const;
+    void WriteSummary(const RunDescription& run,
+                      const LearningMonitor& monitor,
+                      const ApplicationContainer& apps) const;
+
+    std::string m_directory;
+};
+
+} // namespace ns3
+
+#endif /* DIVSHARE_RESULTS_WRITER_H */

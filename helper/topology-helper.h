@@ -1,0 +1,54 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_TOPOLOGY_HELPER_H
+#define DIVSHARE_TOPOLOGY_HELPER_H
+
+#include "network-topology.h"
+
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup divshare
+ * \brief What TopologyHelper built.
+ */
+struct InstalledTopology
+{
+    NodeContainer hosts;                  //!< learning nodes, host i = node index i
+    NodeContainer routers;                //!< routers/switches
+    std::vector<Ipv4Address> addresses;   //!< address of each host
+    NetDeviceContainer hostDevices;       //!< host side of each access link
+    NetDeviceContainer routerHostDevices; //!< router side of each access link
+    NetDeviceContainer routerLinkDevices; //!< both ends of every router link, in pairs
+};
+
+/**
+ * \ingroup divshare
+ * \brief Builds a NetworkTopology out of ns-3 nodes, point-to-point links, the Internet
+ * stack, one /30 subnet per link, and global routing.
+ *
+ * Each link direction gets its own rate (the device's DataRate), so asymmetric access links
+ * are honoured. Ipv4::WeakEsModel is turned off on every node: same results, and routers
+ * with many interfaces forward much faster.
+ */
+class TopologyHelper
+{
+  public:
+    /**
+     * \param topology the network to build; validated first
+     * \return the nodes, devices and host addresses
+     */
+    InstalledTopology Install(const NetworkTopology& topology) const;
+};
+
+} // namespace ns3
+
+#endif /* DIVSHARE_TOPOLOGY_HELPER_H */

@@ -1,0 +1,385 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "decentralized-learning-application.h"
+
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <chrono>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DecentralizedLearningApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(DecentralizedLearningApplication);
+
+TypeId
+DecentralizedLearningApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DecentralizedLearningApplication")
+            .SetParent<Application>()
+            .SetGroupName("DivShare")
+            .AddAttribute("LocalSteps",
+                          "Mini-batch SGD steps of local training per iteration.",
+                          UintegerValue(128),
+                          MakeUintegerAccessor(&DecentralizedLearningApplication::m_localSteps),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("ComputeTime",
+                          "Simulated seconds one iteration's local training takes (drawn per "
+                          "iteration: a random variable makes compute stragglers).",
+                          StringValue("ns3::ConstantRandomVariable[Constant=1.0]"),
+                          MakePointerAccessor(&DecentralizedLearningApplication::m_computeTime),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("Seed",
+                          "Experiment-wide seed of the fragment permutations; all nodes of a "
+                          "run must share it.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&DecentralizedLearningApplication::m_seed),
+                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute("Transport",
+                          "The node's model transport (sockets, send queue, concurrency cap).",
+                          PointerValue(),
+                          MakePointerAccessor(&DecentralizedLearningApplication::m_transport),
+                          MakePointerChecker<ModelTransport>())
+            .AddTraceSource("IterationDone",
+                            "Local training of an iteration finished.",
+                            MakeTraceSourceAccessor(
+                                &DecentralizedLearningApplication::m_iterationTrace),
+                            "ns3::DecentralizedLearningApplication::IterationTracedCallback")
+            .AddTraceSource("AggregationDone",
+                            "Received fragments were averaged into the model.",
+                            MakeTraceSourceAccessor(
+                                &DecentralizedLearningApplication::m_aggregationTrace),
+                            "ns3::DecentralizedLearningApplication::AggregationTracedCallback")
+            .AddTraceSource("FragmentSent",
+                            "TCP acknowledged every byte of a fragment sent to a peer.",
+                            MakeTraceSourceAccessor(
+                                &DecentralizedLearningApplication::m_fragmentSentTrace),
+                            "ns3::DecentralizedLearningApplication::FragmentSentTracedCallback")
+            .AddTraceSource("FragmentReceived",
+                            "A fragment arrived whole and checked.",
+                            MakeTraceSourceAccessor(
+                                &DecentralizedLearningApplication::m_fragmentReceivedTrace),
+                            "ns3::DecentralizedLearningApplication::FragmentReceivedTracedCallback")
+            .AddTraceSource("FragmentFlushed",
+                            "A queued fragment was dropped before its transfer started.",
+                            MakeTraceSourceAccessor(
+                                &DecentralizedLearningApplication::m_fragmentFlushedTrace),
+                            "ns3::DecentralizedLearningApplication::FragmentFlushedTracedCallback");
+    return tid;
+}
+
+DecentralizedLearningApplication::DecentralizedLearningApplication()
+    : m_uniform(CreateObject<UniformRandomVariable>()),
+      m_transport(CreateObject<ModelTransport>())
+{
+    NS_LOG_FUNCTION(this);
+    m_transport->SetReceiveCallback(
+        MakeCallback(&DecentralizedLearningApplication::Receive, this));
+    m_transport->TraceConnectWithoutContext(
+        "TransferCompleted",
+        MakeCallback(&DecentralizedLearningApplication::NotifyTransferCompleted, this));
+    m_transport->TraceConnectWithoutContext(
+        "MessageReceived",
+        MakeCallback(&DecentralizedLearningApplication::NotifyMessageReceived, this));
+    m_transport->TraceConnectWithoutContext(
+        "MessageFlushed",
+        MakeCallback(&DecentralizedLearningApplication::NotifyMessageFlushed, this));
+}
+
+DecentralizedLearningApplication::~DecentralizedLearningApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+DecentralizedLearningApplication::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_trainingEvent.Cancel();
+    if (m_transport)
+    {
+        m_transport->Dispose();
+        m_transport = nullptr;
+    }
+    m_learner.reset();
+    Application::DoDispose();
+}
+
+void
+DecentralizedLearningApplication::SetLearner(std::unique_ptr<Learner> learner)
+{
+    m_learner = std::move(learner);
+}
+
+Learner&
+DecentralizedLearningApplication::GetLearner() const
+{
+    NS_ABORT_MSG_IF(!m_learner, "DecentralizedLearningApplication: no learner set");
+    return *m_learner;
+}
+
+void
+DecentralizedLearningApplication::SetPeers(uint32_t self, const std::vector<Address>& peers)
+{
+    NS_ABORT_MSG_IF(self >= peers.size(),
+                    "node index " << self << " outside " << peers.size() << " peers");
+    m_self = self;
+    m_nodes = static_cast<uint32_t>(peers.size());
+    m_peers = peers;
+}
+
+uint32_t
+DecentralizedLearningApplication::GetNodeIndex() const
+{
+    return m_self;
+}
+
+uint32_t
+DecentralizedLearningApplication::GetNodeCount() const
+{
+    return m_nodes;
+}
+
+Ptr<ModelTransport>
+DecentralizedLearningApplication::GetTransport() const
+{
+    return m_transport;
+}
+
+uint32_t
+DecentralizedLearningApplication::GetIteration() const
+{
+    return m_iteration;
+}
+
+EvaluationResult
+DecentralizedLearningApplication::Evaluate()
+{
+    return GetLearner().Evaluate();
+}
+
+const std::vector<float>&
+DecentralizedLearningApplication::GetModel() const
+{
+    return m_model;
+}
+
+double
+DecentralizedLearningApplication::GetTrainingWallSeconds() const
+{
+    return m_trainingWallSeconds;
+}
+
+int64_t
+DecentralizedLearningApplication::AssignStreams(int64_t stream)
+{
+    m_uniform->SetStream(stream);
+    m_computeTime->SetStream(stream + 1);
+    return 2;
+}
+
+uint32_t
+DecentralizedLearningApplication::GetFragmentCount() const
+{
+    return 1;
+}
+
+bool
+DecentralizedLearningApplication::HandleMessage(const DivShareHeader& header,
+                                                std::vector<float>& values)
+{
+    m_inbox.Put(header.sender, header.fragment, header.iteration, std::move(values));
+    return true;
+}
+
+bool
+DecentralizedLearningApplication::IsReadyToAggregate() const
+{
+    return true;
+}
+
+std::shared_ptr<const std::vector<float>>
+DecentralizedLearningApplication::ExtractFragment(uint32_t fragment) const
+{
+    if (m_fragmenter->GetFragmentCount() == 1)
+    {
+        return std::make_shared<const std::vector<float>>(m_model);
+    }
+    return std::make_shared<const std::vector<float>>(m_fragmenter->Extract(m_model, fragment));
+}
+
+void
+DecentralizedLearningApplication::Send(uint32_t peer,
+                                       uint32_t fragment,
+                                       std::shared_ptr<const std::vector<float>> values,
+                                       uint8_t type)
+{
+    m_transport->Enqueue(peer,
+                         type,
+                         m_iteration,
+                         fragment,
+                         m_fragmenter->GetFragmentCount(),
+                         std::move(values));
+}
+
+void
+DecentralizedLearningApplication::FlushSendQueue()
+{
+    m_transport->Flush();
+}
+
+FragmentInbox&
+DecentralizedLearningApplication::GetInbox()
+{
+    return m_inbox;
+}
+
+const ModelFragmenter&
+DecentralizedLearningApplication::GetFragmenter() const
+{
+    return *m_fragmenter;
+}
+
+uint32_t
+DecentralizedLearningApplication::DrawBelow(uint32_t bound)
+{
+    return m_uniform->GetInteger(0, bound - 1);
+}
+
+void
+DecentralizedLearningApplication::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_learner,
+                    "node " << m_self << ": no learner; install the application with "
+                               "DecentralizedLearningHelper, or call SetLearner()");
+    NS_ABORT_MSG_IF(m_nodes < 2,
+                    "node " << m_self << ": needs at least one peer; call SetPeers()");
+    m_model = m_learner->GetParameters();
+    try
+    {
+        m_fragmenter.emplace(m_learner->GetTensorSizes(), GetFragmentCount(), m_seed);
+    }
+    catch (const std::invalid_argument& error)
+    {
+        NS_FATAL_ERROR("node " << m_self << ": " << error.what());
+    }
+    m_transport->Setup(GetNode(), m_self, m_peers);
+    m_transport->Start();
+    ScheduleTraining();
+}
+
+void
+DecentralizedLearningApplication::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    m_trainingEvent.Cancel();
+    m_transport->Stop();
+}
+
+void
+DecentralizedLearningApplication::ScheduleTraining()
+{
+    const double seconds = m_computeTime->GetValue();
+    NS_ABORT_MSG_IF(seconds < 0, "node " << m_self << ": negative ComputeTime " << seconds);
+    m_trainingEvent =
+        Simulator::Schedule(Seconds(seconds), &DecentralizedLearningApplication::FinishTraining, this);
+}
+
+void
+DecentralizedLearningApplication::FinishTraining()
+{
+    // The training runs now, in wall time, and takes effect at once: the ComputeTime that
+    // just elapsed is its simulated duration. Nothing changes the model in between.
+    const auto start = std::chrono::steady_clock::now();
+    const double loss = m_learner->Train(m_localSteps);
+    m_trainingWallSeconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    m_model = m_learner->GetParameters();
+    ++m_iteration;
+    NS_LOG_INFO("node " << m_self << " iteration " << m_iteration << " loss " << loss);
+    m_iterationTrace(m_iteration, loss);
+    ShareModel();
+    m_waiting = true;
+    ResumeIfReady();
+}
+
+void
+DecentralizedLearningApplication::ResumeIfReady()
+{
+    if (m_waiting && IsReadyToAggregate())
+    {
+        m_waiting = false;
+        AggregateAndContinue();
+    }
+}
+
+void
+DecentralizedLearningApplication::AggregateAndContinue()
+{
+    const auto stats = m_aggregator.Aggregate(m_model, m_inbox, *m_fragmenter);
+    m_inbox.Clear();
+    if (stats.fragments > 0)
+    {
+        m_learner->SetParameters(m_model);
+    }
+    m_aggregationTrace(m_iteration,
+                       static_cast<uint32_t>(stats.fragments),
+                       static_cast<uint32_t>(stats.coordinates));
+    ScheduleTraining();
+}
+
+bool
+DecentralizedLearningApplication::Receive(const DivShareHeader& header, std::vector<float>& values)
+{
+    if (!m_fragmenter || header.fragments != m_fragmenter->GetFragmentCount() ||
+        values.size() != m_fragmenter->GetIndices(header.fragment).size())
+    {
+        NS_LOG_WARN("node " << m_self << ": rejecting a message from node " << header.sender
+                            << " cut into " << header.fragments << " fragments of "
+                            << values.size() << " values; this node uses "
+                            << (m_fragmenter ? m_fragmenter->GetFragmentCount() : 0));
+        return false;
+    }
+    if (!HandleMessage(header, values))
+    {
+        return false;
+    }
+    ResumeIfReady();
+    return true;
+}
+
+void
+DecentralizedLearningApplication::NotifyTransferCompleted(uint32_t peer,
+                                                          const DivShareHeader& header,
+                                                          uint32_t bytes,
+                                                          Time /* duration */)
+{
+    m_fragmentSentTrace(peer, header.fragment, header.iteration, bytes);
+}
+
+void
+DecentralizedLearningApplication::NotifyMessageReceived(const DivShareHeader& header,
+                                                        uint32_t bytes,
+                                                        Time latency)
+{
+    m_fragmentReceivedTrace(header.sender, header.fragment, bytes, latency);
+}
+
+void
+DecentralizedLearningApplication::NotifyMessageFlushed(uint32_t peer,
+                                                       uint32_t fragment,
+                                                       uint32_t bytes)
+{
+    m_fragmentFlushedTrace(peer, fragment, bytes);
+}
+
+} // namespace ns3

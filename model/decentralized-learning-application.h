@@ -1,0 +1,195 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_DECENTRALIZED_LEARNING_APPLICATION_H
+#define DIVSHARE_DECENTRALIZED_LEARNING_APPLICATION_H
+
+#include "fragment-inbox.h"
+#include "learner.h"
+#include "model-aggregator.h"
+#include "model-fragmenter.h"
+#include "model-transport.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup divshare
+ * \brief The node loop shared by every decentralized-learning algorithm of this module.
+ *
+ * A node repeats: train LocalSteps mini-batches (LibTorch, wall time only), let the training
+ * take ComputeTime of simulated time, then ShareModel() (the algorithm decides whom to send
+ * which fragments, and whether to flush the send queue), then average everything received
+ * since the last aggregation into its model (count-weighted, per coordinate) and start the
+ * next iteration. Messages travel as real bytes through a ModelTransport over the node's TCP
+ * sockets while the next iteration trains. An algorithm is a subclass that overrides the few
+ * decisions below; it does not copy the loop.
+ */
+class DecentralizedLearningApplication : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    DecentralizedLearningApplication();
+    ~DecentralizedLearningApplication() override;
+
+    /**
+     * \brief Give the node its model and data (before the application starts).
+     * \param learner the learner, owned by the application from now on
+     */
+    void SetLearner(std::unique_ptr<Learner> learner);
+    /** \return the node's learner */
+    Learner& GetLearner() const;
+    /**
+     * \brief Tell the node who it is and where everybody listens (before it starts).
+     * \param self this node's index
+     * \param peers transport address of every node (IP, Port), by node index
+     */
+    void SetPeers(uint32_t self, const std::vector<Address>& peers);
+    /** \return this node's index */
+    uint32_t GetNodeIndex() const;
+    /** \return the number of nodes in the run */
+    uint32_t GetNodeCount() const;
+    /** \return the transport (its attributes configure the sockets and queue) */
+    Ptr<ModelTransport> GetTransport() const;
+    /** \return the number of completed iterations */
+    uint32_t GetIteration() const;
+    /** \return the algorithm's name for outputs, e.g. "divshare" */
+    virtual std::string GetAlgorithmName() const = 0;
+    /** \return the evaluation of the node's current model */
+    EvaluationResult Evaluate();
+    /** \return the node's current flat model */
+    const std::vector<float>& GetModel() const;
+    /** \return wall-clock seconds this node spent in local training */
+    double GetTrainingWallSeconds() const;
+
+    /**
+     * \brief Assign fixed random variable streams.
+     * \param stream first stream index to use
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /** Trace signature: (iteration, mean training loss). */
+    using IterationTracedCallback = void (*)(uint32_t iteration, double trainLoss);
+    /** Trace signature: (iteration, fragments averaged in, coordinates touched). */
+    using AggregationTracedCallback = void (*)(uint32_t iteration,
+                                               uint32_t fragments,
+                                               uint32_t coordinates);
+    /** Trace signature: (peer, fragment id, iteration, bytes). */
+    using FragmentSentTracedCallback = void (*)(uint32_t peer,
+                                                uint32_t fragment,
+                                                uint32_t iteration,
+                                                uint32_t bytes);
+    /** Trace signature: (sender, fragment id, bytes, latency since the transfer started). */
+    using FragmentReceivedTracedCallback = void (*)(uint32_t sender,
+                                                    uint32_t fragment,
+                                                    uint32_t bytes,
+                                                    Time latency);
+    /** Trace signature: (peer, fragment id, bytes). */
+    using FragmentFlushedTracedCallback = void (*)(uint32_t peer, uint32_t fragment, uint32_t bytes);
+
+  protected:
+    void DoDispose() override;
+
+    /** \return the number of fragments Ω the model is cut into (1: whole models) */
+    virtual uint32_t GetFragmentCount() const;
+    /** \brief Called after every local training: enqueue what to send. */
+    virtual void ShareModel() = 0;
+    /**
+     * \brief Called for every message that arrives; the default stores it in the inbox.
+     * \param header its header
+     * \param values its values (may be moved from)
+     * \return false to reject it as malformed
+     */
+    virtual bool HandleMessage(const DivShareHeader& header, std::vector<float>& values);
+    /** \return whether the node may aggregate and go on now (D-PSGD waits for neighbours) */
+    virtual bool IsReadyToAggregate() const;
+
+    /**
+     * \brief Values of one fragment of the current model, shared by all its sends.
+     * \param fragment fragment id
+     * \return the values
+     */
+    std::shared_ptr<const std::vector<float>> ExtractFragment(uint32_t fragment) const;
+    /**
+     * \brief Queue a message.
+     * \param peer destination
+     * \param fragment fragment id
+     * \param values its values
+     * \param type message type
+     */
+    void Send(uint32_t peer,
+              uint32_t fragment,
+              std::shared_ptr<const std::vector<float>> values,
+              uint8_t type = DivShareHeader::FRAGMENT);
+    /** \brief Drop every queued, unsent message. */
+    void FlushSendQueue();
+    /** \return the received fragments awaiting aggregation */
+    FragmentInbox& GetInbox();
+    /** \return the fragmenter */
+    const ModelFragmenter& GetFragmenter() const;
+    /**
+     * \param bound exclusive bound, at least 1
+     * \return a uniform integer in [0, bound) from this node's random stream
+     */
+    uint32_t DrawBelow(uint32_t bound);
+    /** \brief Re-check IsReadyToAggregate() after a state change and go on if it holds. */
+    void ResumeIfReady();
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    void ScheduleTraining();
+    void FinishTraining();
+    void AggregateAndContinue();
+    bool Receive(const DivShareHeader& header, std::vector<float>& values);
+    void NotifyTransferCompleted(uint32_t peer,
+                                 const DivShareHeader& header,
+                                 uint32_t bytes,
+                                 Time duration);
+    void NotifyMessageReceived(const DivShareHeader& header, uint32_t bytes, Time latency);
+    void NotifyMessageFlushed(uint32_t peer, uint32_t fragment, uint32_t bytes);
+
+    uint32_t m_localSteps;
+    Ptr<RandomVariableStream> m_computeTime;
+    uint64_t m_seed;
+    Ptr<UniformRandomVariable> m_uniform;
+    Ptr<ModelTransport> m_transport;
+    std::unique_ptr<Learner> m_learner;
+    std::optional<ModelFragmenter> m_fragmenter;
+    FragmentInbox m_inbox;
+    ModelAggregator m_aggregator;
+    std::vector<float> m_model; //!< the model as of the end of the last iteration
+    uint32_t m_self{0};
+    uint32_t m_nodes{0};
+    std::vector<Address> m_peers;
+    uint32_t m_iteration{0};
+    bool m_waiting{false}; //!< trained and shared, waiting to be allowed to aggregate
+    EventId m_trainingEvent;
+    double m_trainingWallSeconds{0.0};
+
+    TracedCallback<uint32_t, double> m_iterationTrace;
+    TracedCallback<uint32_t, uint32_t, uint32_t> m_aggregationTrace;
+    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_fragmentSentTrace;
+    TracedCallback<uint32_t, uint32_t, uint32_t, Time> m_fragmentReceivedTrace;
+    TracedCallback<uint32_t, uint32_t, uint32_t> m_fragmentFlushedTrace;
+};
+
+} // namespace ns3
+
+#endif /* DIVSHARE_DECENTRALIZED_LEARNING_APPLICATION_H */

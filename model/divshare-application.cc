@@ -1,0 +1,96 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "divshare-application.h"
+
+#include "peer-sampling.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DivShareApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(DivShareApplication);
+
+TypeId
+DivShareApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DivShareApplication")
+            .SetParent<DecentralizedLearningApplication>()
+            .SetGroupName("DivShare")
+            .AddConstructor<DivShareApplication>()
+            .AddAttribute("Fragments",
+                          "Number of fragments Ω the model is cut into (1 sends whole models).",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&DivShareApplication::m_fragments),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Degree",
+                          "Number of distinct random peers J each fragment is sent to.",
+                          UintegerValue(6),
+                          MakeUintegerAccessor(&DivShareApplication::m_degree),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("FlushQueue",
+                          "Drop the previous iteration's fragments still waiting in the send "
+                          "queue before queueing the new ones.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&DivShareApplication::m_flush),
+                          MakeBooleanChecker());
+    return tid;
+}
+
+DivShareApplication::DivShareApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+DivShareApplication::~DivShareApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+std::string
+DivShareApplication::GetAlgorithmName() const
+{
+    return "divshare";
+}
+
+uint32_t
+DivShareApplication::GetFragmentCount() const
+{
+    return m_fragments;
+}
+
+void
+DivShareApplication::ShareModel()
+{
+    NS_ABORT_MSG_IF(m_degree >= GetNodeCount(),
+                    "DivShare: Degree J=" << m_degree << " needs at least " << m_degree + 1
+                                          << " nodes, the run has " << GetNodeCount()
+                                          << "; lower Degree");
+    if (m_flush)
+    {
+        FlushSendQueue();
+    }
+    std::vector<std::shared_ptr<const std::vector<float>>> fragments(m_fragments);
+    for (uint32_t f = 0; f < m_fragments; ++f)
+    {
+        fragments[f] = ExtractFragment(f);
+    }
+    const auto plan = PlanFragmentSends(GetNodeIndex(),
+                                        GetNodeCount(),
+                                        m_fragments,
+                                        m_degree,
+                                        [this](uint32_t bound) { return DrawBelow(bound); });
+    for (const auto& transmission : plan)
+    {
+        Send(transmission.peer, transmission.fragment, fragments[transmission.fragment]);
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,457 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "model-transport.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ModelTransport");
+
+NS_OBJECT_ENSURE_REGISTERED(ModelTransport);
+
+TypeId
+ModelTransport::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::ModelTransport")
+            .SetParent<Object>()
+            .SetGroupName("DivShare")
+            .AddConstructor<ModelTransport>()
+            .AddAttribute("Port",
+                          "TCP port on which every node accepts model messages.",
+                          UintegerValue(7000),
+                          MakeUintegerAccessor(&ModelTransport::m_port),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("MaxConcurrentTransfers",
+                          "How many outbound transfers may be under way at once (each to a "
+                          "different peer); the rest wait in the send queue.",
+                          UintegerValue(4),
+                          MakeUintegerAccessor(&ModelTransport::m_maxTransfers),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddTraceSource("TransferStarted",
+                            "A queued message started its transfer.",
+                            MakeTraceSourceAccessor(&ModelTransport::m_transferStartedTrace),
+                            "ns3::ModelTransport::TransferStartedTracedCallback")
+            .AddTraceSource("TransferCompleted",
+                            "TCP acknowledged every byte of a message.",
+                            MakeTraceSourceAccessor(&ModelTransport::m_transferCompletedTrace),
+                            "ns3::ModelTransport::TransferCompletedTracedCallback")
+            .AddTraceSource("MessageReceived",
+                            "A complete, checked message arrived.",
+                            MakeTraceSourceAccessor(&ModelTransport::m_messageReceivedTrace),
+                            "ns3::ModelTransport::MessageReceivedTracedCallback")
+            .AddTraceSource("MessageFlushed",
+                            "A queued message was dropped by Flush().",
+                            MakeTraceSourceAccessor(&ModelTransport::m_messageFlushedTrace),
+                            "ns3::ModelTransport::MessageFlushedTracedCallback")
+            .AddTraceSource("Malformed",
+                            "Inbound bytes were rejected and their connection dropped.",
+                            MakeTraceSourceAccessor(&ModelTransport::m_malformedTrace),
+                            "ns3::ModelTransport::MalformedTracedCallback");
+    return tid;
+}
+
+ModelTransport::ModelTransport()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+ModelTransport::~ModelTransport()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+ModelTransport::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    Stop();
+    m_node = nullptr;
+    m_receive = ReceiveCallback();
+    Object::DoDispose();
+}
+
+void
+ModelTransport::Setup(Ptr<Node> node, uint32_t self, const std::vector<Address>& peers)
+{
+    NS_LOG_FUNCTION(this << node << self << peers.size());
+    NS_ABORT_MSG_IF(self >= peers.size(),
+                    "ModelTransport: node index " << self << " outside the " << peers.size()
+                                                  << " peer addresses");
+    m_node = node;
+    m_self = self;
+    m_peers = peers;
+    m_connections.assign(peers.size(), Connection());
+}
+
+void
+ModelTransport::SetReceiveCallback(ReceiveCallback callback)
+{
+    m_receive = callback;
+}
+
+void
+ModelTransport::Start()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_node, "ModelTransport::Start before Setup");
+    m_listener = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    NS_ABORT_MSG_IF(m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
+                    "ModelTransport: node " << m_self << " cannot bind TCP port " << m_port
+                                            << "; is another application using it?");
+    m_listener->Listen();
+    m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                  MakeCallback(&ModelTransport::HandleAccept, this));
+}
+
+void
+ModelTransport::Stop()
+{
+    NS_LOG_FUNCTION(this);
+    m_queue.clear();
+    for (auto& connection : m_connections)
+    {
+        if (connection.socket)
+        {
+            connection.socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+            connection.socket->Close();
+        }
+        connection = Connection();
+    }
+    m_peerOfSocket.clear();
+    for (auto& [socket, reassembler] : m_inbound)
+    {
+        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        socket->Close();
+    }
+    m_inbound.clear();
+    if (m_listener)
+    {
+        m_listener->Close();
+        m_listener = nullptr;
+    }
+    m_inFlight = 0;
+}
+
+void
+ModelTransport::Enqueue(uint32_t peer,
+                        uint8_t type,
+                        uint32_t iteration,
+                        uint32_t fragment,
+                        uint32_t fragments,
+                        std::shared_ptr<const std::vector<float>> values)
+{
+    NS_LOG_FUNCTION(this << peer << static_cast<uint32_t>(type) << iteration << fragment);
+    NS_ABORT_MSG_IF(peer >= m_peers.size() || peer == m_self,
+                    "ModelTransport: node " << m_self << " cannot send to node " << peer);
+    Outgoing outgoing{peer, DivShareHeader(), std::move(values), Simulator::Now()};
+    outgoing.header.type = type;
+    outgoing.header.sender = m_self;
+    outgoing.header.iteration = iteration;
+    outgoing.header.fragment = fragment;
+    outgoing.header.fragments = fragments;
+    m_queue.push_back(std::move(outgoing));
+    Dispatch();
+}
+
+uint32_t
+ModelTransport::Flush()
+{
+    NS_LOG_FUNCTION(this);
+    const auto flushed = static_cast<uint32_t>(m_queue.size());
+    for (const auto& outgoing : m_queue)
+    {
+        const auto bytes = static_cast<uint32_t>(DivShareHeader::SERIALIZED_SIZE +
+                                                 outgoing.values->size() * sizeof(float));
+        ++m_counters.messagesFlushed;
+        m_counters.bytesFlushed += bytes;
+        m_messageFlushedTrace(outgoing.peer, outgoing.header.fragment, bytes);
+    }
+    m_queue.clear();
+    return flushed;
+}
+
+uint32_t
+ModelTransport::GetQueueLength() const
+{
+    return static_cast<uint32_t>(m_queue.size());
+}
+
+uint32_t
+ModelTransport::GetTransfersInFlight() const
+{
+    return m_inFlight;
+}
+
+const TrafficCounters&
+ModelTransport::GetCounters() const
+{
+    return m_counters;
+}
+
+void
+ModelTransport::Dispatch()
+{
+    // The oldest message whose peer connection is idle goes next, so that one slow peer
+    // does not hold back messages for the others.
+    auto it = m_queue.begin();
+    while (m_inFlight < m_maxTransfers && it != m_queue.end())
+    {
+        if (m_connections[it->peer].message)
+        {
+            ++it;
+            continue;
+        }
+        Outgoing outgoing = std::move(*it);
+        it = m_queue.erase(it);
+        StartTransfer(std::move(outgoing));
+    }
+}
+
+void
+ModelTransport::StartTransfer(Outgoing&& outgoing)
+{
+    NS_LOG_FUNCTION(this << outgoing.peer);
+    Connection& connection = m_connections[outgoing.peer];
+    outgoing.header.sendTimeNs = Simulator::Now().GetNanoSeconds();
+    connection.message = EncodeModelMessage(outgoing.header, *outgoing.values);
+    connection.header = outgoing.header;
+    connection.header.valueCount = static_cast<uint32_t>(outgoing.values->size());
+    connection.written = 0;
+    ++m_inFlight;
+    m_transferStartedTrace(outgoing.peer,
+                           connection.header,
+                           Simulator::Now() - outgoing.enqueued);
+    if (!connection.socket)
+    {
+        OpenConnection(outgoing.peer);
+    }
+    else if (connection.connected)
+    {
+        WriteMore(outgoing.peer);
+    }
+}
+
+void
+ModelTransport::OpenConnection(uint32_t peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    Connection& connection = m_connections[peer];
+    connection.socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    connection.connected = false;
+    m_peerOfSocket[connection.socket] = peer;
+    connection.socket->Bind();
+    connection.socket->SetConnectCallback(MakeCallback(&ModelTransport::HandleConnected, this),
+                                          MakeCallback(&ModelTransport::HandleConnectionFailed,
+                                                       this));
+    connection.socket->SetSendCallback(MakeCallback(&ModelTransport::HandleSendSpace, this));
+    connection.socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleOutboundClosed, this),
+                                         MakeCallback(&ModelTransport::HandleOutboundClosed, this));
+    connection.socket->Connect(m_peers[peer]);
+}
+
+void
+ModelTransport::WriteMore(uint32_t peer)
+{
+    Connection& connection = m_connections[peer];
+    const uint32_t size = connection.message->GetSize();
+    while (connection.written < size)
+    {
+        const uint32_t room = connection.socket->GetTxAvailable();
+        if (room == 0)
+        {
+            return; // HandleSendSpace resumes once TCP frees buffer space
+        }
+        const uint32_t chunk = std::min(room, size - connection.written);
+        const int sent =
+            connection.socket->Send(connection.message->CreateFragment(connection.written, chunk));
+        if (sent <= 0)
+        {
+            NS_LOG_WARN("node " << m_self << ": send to " << peer << " failed");
+            FailTransfer(peer);
+            return;
+        }
+        connection.written += static_cast<uint32_t>(sent);
+    }
+    // Every byte is in TCP's hands; the transfer ends when all of them are acknowledged.
+    if (connection.socket->GetTxAvailable() < connection.bufferSize)
+    {
+        return;
+    }
+    const Time duration =
+        Simulator::Now() - NanoSeconds(connection.header.sendTimeNs);
+    ++m_counters.messagesSent;
+    m_counters.bytesSent += size;
+    m_transferCompletedTrace(peer, connection.header, size, duration);
+    connection.message = nullptr;
+    --m_inFlight;
+    Dispatch();
+}
+
+void
+ModelTransport::FailTransfer(uint32_t peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    Connection& connection = m_connections[peer];
+    if (connection.message)
+    {
+        ++m_counters.transfersFailed;
+        --m_inFlight;
+    }
+    if (connection.socket)
+    {
+        m_peerOfSocket.erase(connection.socket);
+        connection.socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        connection.socket->Close();
+    }
+    connection = Connection(); // the next transfer to this peer reconnects
+    Dispatch();
+}
+
+uint32_t
+ModelTransport::PeerOf(Ptr<Socket> socket) const
+{
+    auto it = m_peerOfSocket.find(socket);
+    return it == m_peerOfSocket.end() ? UINT32_MAX : it->second;
+}
+
+void
+ModelTransport::HandleConnected(Ptr<Socket> socket)
+{
+    const uint32_t peer = PeerOf(socket);
+    NS_LOG_FUNCTION(this << peer);
+    if (peer == UINT32_MAX)
+    {
+        return;
+    }
+    Connection& connection = m_connections[peer];
+    connection.connected = true;
+    connection.bufferSize = socket->GetTxAvailable();
+    if (connection.message)
+    {
+        WriteMore(peer);
+    }
+}
+
+void
+ModelTransport::HandleConnectionFailed(Ptr<Socket> socket)
+{
+    const uint32_t peer = PeerOf(socket);
+    NS_LOG_WARN("node " << m_self << ": connection to node " << peer << " failed");
+    if (peer != UINT32_MAX)
+    {
+        FailTransfer(peer);
+    }
+}
+
+void
+ModelTransport::HandleSendSpace(Ptr<Socket> socket, uint32_t /* available */)
+{
+    const uint32_t peer = PeerOf(socket);
+    if (peer != UINT32_MAX && m_connections[peer].connected && m_connections[peer].message)
+    {
+        WriteMore(peer);
+    }
+}
+
+void
+ModelTransport::HandleOutboundClosed(Ptr<Socket> socket)
+{
+    const uint32_t peer = PeerOf(socket);
+    NS_LOG_FUNCTION(this << peer);
+    if (peer != UINT32_MAX)
+    {
+        FailTransfer(peer);
+    }
+}
+
+void
+ModelTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
+{
+    NS_LOG_FUNCTION(this << socket << from);
+    m_inbound.emplace(socket, MessageReassembler());
+    socket->SetRecvCallback(MakeCallback(&ModelTransport::HandleRead, this));
+    socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleInboundClosed, this),
+                              MakeCallback(&ModelTransport::HandleInboundClosed, this));
+}
+
+void
+ModelTransport::HandleRead(Ptr<Socket> socket)
+{
+    auto it = m_inbound.find(socket);
+    if (it == m_inbound.end())
+    {
+        return;
+    }
+    std::vector<ModelMessage> messages;
+    while (Ptr<Packet> packet = socket->Recv())
+    {
+        if (packet->GetSize() == 0)
+        {
+            break;
+        }
+        m_counters.bytesReceived += packet->GetSize();
+        if (!it->second.Append(packet, messages))
+        {
+            RejectInbound(socket, it->second.GetBufferedBytes(), it->second.GetError());
+            return;
+        }
+    }
+    for (auto& message : messages)
+    {
+        const auto& header = message.header;
+        const uint32_t bytes = DivShareHeader::SERIALIZED_SIZE + header.GetPayloadSize();
+        if (header.sender >= m_peers.size() || header.sender == m_self ||
+            (!m_receive.IsNull() && !m_receive(header, message.values)))
+        {
+            ++m_counters.messagesMalformed;
+            m_counters.bytesMalformed += bytes;
+            m_malformedTrace(bytes, "rejected by the receiver");
+            continue;
+        }
+        ++m_counters.messagesReceived;
+        m_messageReceivedTrace(header,
+                               bytes,
+                               Simulator::Now() - NanoSeconds(header.sendTimeNs));
+    }
+}
+
+void
+ModelTransport::RejectInbound(Ptr<Socket> socket, uint32_t bytes, const std::string& reason)
+{
+    NS_LOG_WARN("node " << m_self << ": dropping an inbound connection: " << reason);
+    ++m_counters.messagesMalformed;
+    m_counters.bytesMalformed += bytes;
+    m_malformedTrace(bytes, reason);
+    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    socket->Close();
+    m_inbound.erase(socket);
+}
+
+void
+ModelTransport::HandleInboundClosed(Ptr<Socket> socket)
+{
+    auto it = m_inbound.find(socket);
+    if (it == m_inbound.end())
+    {
+        return;
+    }
+    if (it->second.GetBufferedBytes() > 0)
+    {
+        RejectInbound(socket, it->second.GetBufferedBytes(), "stream closed inside a message");
+        return;
+    }
+    m_inbound.erase(it);
+}
+
+} // namespace ns3

@@ -117,6 +117,7 @@ void
 DecentralizedLearningApplication::SetLearner(std::unique_ptr<Learner> learner)
 {
     m_learner = std::move(learner);
+    m_model = m_learner->GetParameters();
 }
 
 Learner&
@@ -263,7 +264,6 @@ DecentralizedLearningApplication::StartApplication()
                                "DecentralizedLearningHelper, or call SetLearner()");
     NS_ABORT_MSG_IF(m_nodes < 2,
                     "node " << m_self << ": needs at least one peer; call SetPeers()");
-    m_model = m_learner->GetParameters();
     try
     {
         m_fragmenter.emplace(m_learner->GetTensorSizes(), GetFragmentCount(), m_seed);

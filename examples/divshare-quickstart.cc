@@ -38,7 +38,7 @@ main(int argc, char* argv[])
     uint32_t hidden = 128;
     uint32_t shards = 2;
     double simTime = 60;
-    double evalInterval = 5;
+    double evalInterval = 2;
     double target = 0.6;
     uint64_t seed = 1;
     uint32_t threads = 0;

@@ -1,0 +1,67 @@
+# -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+#
+# waf build of the divshare module, for waf-era ns-3 trees (3.35 and older): place this folder
+# in contrib/divshare. The file lists are read from CMakeLists.txt and
+# examples/CMakeLists.txt, so the two builds can never disagree about what to compile.
+
+import os
+import re
+
+NS3_DEPENDENCIES = ['core', 'network', 'internet', 'point-to-point', 'applications',
+                    'traffic-control', 'flow-monitor']
+
+
+def _cmake_list(path, name):
+    """The entries of `set(name ...)` in a CMake file."""
+    with open(path) as f:
+        text = f.read()
+    match = re.search(r'set\(\s*' + name + r'\s+([^)]*)\)', text)
+    if match is None:
+        raise ValueError('%s: no set(%s ...)' % (path, name))
+    return match.group(1).split()
+
+
+def _cmake_examples(path):
+    """(name, sources) of every build_lib_example(...) in a CMake file."""
+    with open(path) as f:
+        text = f.read()
+    examples = []
+    for body in re.findall(r'build_lib_example\(([^)]*)\)', text):
+        name = re.search(r'NAME\s+(\S+)', body).group(1)
+        sources = re.search(r'SOURCE_FILES\s+(.*?)\s+LIBRARIES_TO_LINK', body, re.S).group(1)
+        examples.append((name, sources.split()))
+    return examples
+
+
+def configure(conf):
+    # LibTorch as Debian's libtorch-dev installs it; TORCH_PREFIX points elsewhere.
+    prefix = os.environ.get('TORCH_PREFIX', '/usr')
+    conf.env.append_value('INCLUDES_TORCH', [os.path.join(prefix, 'include'),
+                                             os.path.join(prefix, 'include', 'torch', 'csrc',
+                                                          'api', 'include')])
+    conf.env.append_value('LIB_TORCH', ['torch', 'torch_cpu', 'c10'])
+    if prefix != '/usr':
+        conf.env.append_value('LIBPATH_TORCH', [os.path.join(prefix, 'lib')])
+    conf.check_cxx(fragment='#include <torch/torch.h>\n'
+                            'int main() { return torch::ones({2}).sum().item<int>() - 2; }\n',
+                   use='TORCH', msg='Checking for LibTorch', mandatory=True)
+
+
+def build(bld):
+    here = bld.path.abspath()
+    cmake = os.path.join(here, 'CMakeLists.txt')
+    module = bld.create_ns3_module('divshare', NS3_DEPENDENCIES)
+    module.source = _cmake_list(cmake, 'divshare_sources')
+    module.use.append('TORCH')
+
+    module_test = bld.create_ns3_module_test_library('divshare')
+    module_test.source = _cmake_list(cmake, 'divshare_test_sources')
+
+    headers = bld(features='ns3header')
+    headers.module = 'divshare'
+    headers.source = _cmake_list(cmake, 'divshare_headers')
+
+    if bld.env.ENABLE_EXAMPLES:
+        for name, sources in _cmake_examples(os.path.join(here, 'examples', 'CMakeLists.txt')):
+            program = bld.create_ns3_program(name, ['divshare'])
+            program.source = [os.path.join('examples', source) for source in sources]

@@ -17,12 +17,12 @@ namespace
 /** Bytes before the checksum field. */
 constexpr uint32_t CHECKSUMMED_HEADER_BYTES = 36;
 
-/** The reflected CRC-32 (IEEE 802.3) table, built once. */
-const std::array<uint32_t, 256>&
-CrcTable()
+/** Tables of the reflected CRC-32 (IEEE 802.3) for slicing-by-8, built once. */
+const std::array<std::array<uint32_t, 256>, 8>&
+CrcTables()
 {
-    static const std::array<uint32_t, 256> table = []() {
-        std::array<uint32_t, 256> t{};
+    static const auto tables = []() {
+        std::array<std::array<uint32_t, 256>, 8> t{};
         for (uint32_t i = 0; i < 256; ++i)
         {
             uint32_t c = i;
@@ -30,20 +30,39 @@ CrcTable()
             {
                 c = (c & 1) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
             }
-            t[i] = c;
+            t[0][i] = c;
+        }
+        for (uint32_t i = 0; i < 256; ++i)
+        {
+            for (std::size_t s = 1; s < 8; ++s)
+            {
+                t[s][i] = (t[s - 1][i] >> 8) ^ t[0][t[s - 1][i] & 0xFFU];
+            }
         }
         return t;
     }();
-    return table;
+    return tables;
 }
 
+/** CRC-32 over data, eight bytes per step: the checksum covers every model byte sent. */
 uint32_t
 CrcUpdate(uint32_t crc, const uint8_t* data, uint32_t size)
 {
-    const auto& table = CrcTable();
-    for (uint32_t i = 0; i < size; ++i)
+    const auto& t = CrcTables();
+    uint32_t i = 0;
+    for (; i + 8 <= size; i += 8)
     {
-        crc = table[(crc ^ data[i]) & 0xFFU] ^ (crc >> 8);
+        const uint32_t low = crc ^ (static_cast<uint32_t>(data[i]) |
+                                    static_cast<uint32_t>(data[i + 1]) << 8 |
+                                    static_cast<uint32_t>(data[i + 2]) << 16 |
+                                    static_cast<uint32_t>(data[i + 3]) << 24);
+        crc = t[7][low & 0xFFU] ^ t[6][(low >> 8) & 0xFFU] ^ t[5][(low >> 16) & 0xFFU] ^
+              t[4][low >> 24] ^ t[3][data[i + 4]] ^ t[2][data[i + 5]] ^ t[1][data[i + 6]] ^
+              t[0][data[i + 7]];
+    }
+    for (; i < size; ++i)
+    {
+        crc = t[0][(crc ^ data[i]) & 0xFFU] ^ (crc >> 8);
     }
     return crc;
 }

@@ -101,6 +101,13 @@ class CodecTestCase : public TestCase
         const auto bytes = BytesOf(EncodeModelMessage(SampleHeader(), values));
         NS_TEST_ASSERT_MSG_EQ(bytes.size(), 40 + 4000, "header + float32 payload");
 
+        // Known answer: a zero header (type 1, Ω 1) and "123456789abcdefghij" give the CRC-32
+        // that zlib.crc32 computes over the same 36 + 19 bytes.
+        DivShareHeader zero;
+        const std::string text = "123456789abcdefghij";
+        zero.SetChecksumFor(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+        NS_TEST_ASSERT_MSG_EQ(zero.checksum, 0x500cc0f6U, "standard CRC-32");
+
         // Header round trip through an ns-3 packet.
         Ptr<Packet> packet = Create<Packet>(bytes.data(), bytes.size());
         DivShareHeader header;

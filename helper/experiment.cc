@@ -4,6 +4,7 @@
 
 #include "experiment.h"
 
+#include "congestion-tracer.h"
 #include "decentralized-learning-helper.h"
 #include "learning-monitor.h"
 #include "results-writer.h"
@@ -18,6 +19,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -68,11 +70,15 @@ RunExperiment(const ExperimentConfig& config)
 
     RngSeedManager::SetSeed(static_cast<uint32_t>(config.seed == 0 ? 1 : config.seed));
     RngSeedManager::SetRun(1);
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(config.tcpSegmentSize));
+    // The MTU caps the segment size.
+    Config::SetDefault("ns3::TcpSocket::SegmentSize",
+                       UintegerValue(std::min(config.tcpSegmentSize,
+                                              config.network.MaxSegmentSize())));
+    config.network.ApplyDefaults();
     // Addresses are reused run after run in one process (tests, sweeps).
     Ipv4AddressGenerator::Reset();
 
-    const InstalledTopology network = TopologyHelper().Install(config.topology);
+    const InstalledTopology network = TopologyHelper().Install(config.topology, config.network);
     DecentralizedLearningHelper helper(AlgorithmTypeId(config.algorithm));
     helper.SetAttribute("Seed", UintegerValue(config.seed));
     for (const auto& [name, value] : config.applicationAttributes)
@@ -87,6 +93,19 @@ RunExperiment(const ExperimentConfig& config)
     DecentralizedLearningHelper::AssignStreams(apps, 0);
     apps.Start(Seconds(0));
     apps.Stop(Seconds(config.simulatedSeconds));
+    CrossTrafficHelper().Install(config.crossTraffic,
+                                 config.topology,
+                                 network,
+                                 Seconds(config.simulatedSeconds));
+    std::unique_ptr<CongestionTracer> tracer;
+    if (config.congestionTraces)
+    {
+        tracer = std::make_unique<CongestionTracer>(config.topology,
+                                                    network,
+                                                    Seconds(config.congestionSampleInterval));
+        tracer->WatchApplications(apps);
+        tracer->Start(Seconds(config.simulatedSeconds));
+    }
 
     LearningMonitor monitor(apps, Seconds(config.evaluationInterval));
     monitor.SetNodeSample(config.evaluationNodes);
@@ -100,6 +119,10 @@ RunExperiment(const ExperimentConfig& config)
     Simulator::Stop(Seconds(config.simulatedSeconds));
     Simulator::Run();
     monitor.EvaluateNow();
+    if (tracer)
+    {
+        tracer->Finish();
+    }
 
     ExperimentResult result;
     const auto& records = monitor.GetRecords();
@@ -140,6 +163,10 @@ RunExperiment(const ExperimentConfig& config)
         run.simulatedSeconds = config.simulatedSeconds;
         run.wallSeconds = result.wallSeconds;
         ResultsWriter(config.outputDirectory).Write(run, monitor, apps);
+        if (tracer)
+        {
+            tracer->Write(config.outputDirectory);
+        }
     }
     Simulator::Destroy();
     return result;

@@ -5,6 +5,8 @@
 #ifndef DIVSHARE_EXPERIMENT_H
 #define DIVSHARE_EXPERIMENT_H
 
+#include "cross-traffic-helper.h"
+#include "network-options.h"
 #include "network-topology.h"
 
 #include "ns3/workload.h"
@@ -13,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -38,6 +41,11 @@ struct ExperimentConfig
     uint64_t seed{1};                    //!< ns-3 RNG seed and fragment-permutation seed
     uint32_t tcpSegmentSize{1448};       //!< TCP MSS in bytes (1500-byte MTU)
     std::string outputDirectory;         //!< where results go; empty: not written
+    NetworkOptions network;              //!< queue discipline, TCP variant, MTU, error rate
+    std::vector<CrossTrafficFlow> crossTraffic; //!< competing flows between named nodes
+    /** Write congestion traces (see CongestionTracer) into outputDirectory. */
+    bool congestionTraces{false};
+    double congestionSampleInterval{0.1}; //!< simulated seconds between trace samples
     bool progress{false};                //!< print a line per evaluation
 };
 

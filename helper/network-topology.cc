@@ -4,10 +4,53 @@
 
 #include "network-topology.h"
 
+#include <set>
 #include <stdexcept>
 
 namespace ns3
 {
+
+namespace
+{
+
+/** A host on router 0 with a symmetric access link. */
+HostSpec
+MakeHost(const std::string& name, DataRate rate, Time delay)
+{
+    HostSpec host;
+    host.name = name;
+    host.router = 0;
+    host.uplink = rate;
+    host.downlink = rate;
+    host.delay = delay;
+    return host;
+}
+
+/** \throws std::invalid_argument unless loss is a probability */
+void
+CheckLoss(double loss, const std::string& what)
+{
+    if (!(loss >= 0 && loss <= 1))
+    {
+        throw std::invalid_argument("topology: " + what + " has loss " + std::to_string(loss) +
+                                    ", outside [0, 1]");
+    }
+}
+
+} // namespace
+
+std::optional<uint32_t>
+NetworkTopology::FindRouter(const std::string& name) const
+{
+    for (uint32_t i = 0; i < routers.size(); ++i)
+    {
+        if (routers[i] == name)
+        {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
 
 NetworkTopology
 NetworkTopology::Star(uint32_t nodes,
@@ -30,14 +73,14 @@ NetworkTopology::Star(uint32_t nodes,
     topology.routers.emplace_back("switch");
     for (uint32_t i = 0; i < nodes - slow; ++i)
     {
-        topology.hosts.push_back({"node" + std::to_string(i), 0, rate, rate, delay});
+        topology.hosts.push_back(MakeHost("node" + std::to_string(i), rate, delay));
     }
     for (const auto& c : stragglers)
     {
         for (uint32_t i = 0; i < c.count; ++i)
         {
             const auto index = static_cast<uint32_t>(topology.hosts.size());
-            topology.hosts.push_back({"node" + std::to_string(index), 0, c.rate, c.rate, delay});
+            topology.hosts.push_back(MakeHost("node" + std::to_string(index), c.rate, delay));
         }
     }
     topology.Validate();
@@ -52,21 +95,37 @@ NetworkTopology::Validate() const
         throw std::invalid_argument("topology: needs at least 2 learning nodes, has " +
                                     std::to_string(hosts.size()));
     }
-    for (const auto& host : hosts)
+    std::set<std::string> names(routers.begin(), routers.end());
+    if (names.size() != routers.size())
     {
-        if (host.router >= routers.size())
+        throw std::invalid_argument("topology: two routers have the same name");
+    }
+    for (const auto* list : {&hosts, &endpoints})
+    {
+        for (const auto& host : *list)
         {
-            throw std::invalid_argument("topology: host " + host.name +
-                                        " is attached to unknown router " +
-                                        std::to_string(host.router));
-        }
-        if (host.uplink.GetBitRate() == 0 || host.downlink.GetBitRate() == 0)
-        {
-            throw std::invalid_argument("topology: host " + host.name + " has a zero rate");
-        }
-        if (host.delay.IsStrictlyNegative())
-        {
-            throw std::invalid_argument("topology: host " + host.name + " has a negative delay");
+            if (!names.insert(host.name).second)
+            {
+                throw std::invalid_argument("topology: the name " + host.name +
+                                            " is used twice; names of routers, hosts and "
+                                            "endpoints must be unique");
+            }
+            if (host.router >= routers.size())
+            {
+                throw std::invalid_argument("topology: host " + host.name +
+                                            " is attached to unknown router " +
+                                            std::to_string(host.router));
+            }
+            if (host.uplink.GetBitRate() == 0 || host.downlink.GetBitRate() == 0)
+            {
+                throw std::invalid_argument("topology: host " + host.name + " has a zero rate");
+            }
+            if (host.delay.IsStrictlyNegative())
+            {
+                throw std::invalid_argument("topology: host " + host.name +
+                                            " has a negative delay");
+            }
+            CheckLoss(host.loss, "host " + host.name);
         }
     }
     for (const auto& link : links)
@@ -83,6 +142,7 @@ NetworkTopology::Validate() const
             throw std::invalid_argument("topology: link " + routers[link.a] + " - " +
                                         routers[link.b] + " has a zero rate or negative delay");
         }
+        CheckLoss(link.loss, "link " + routers[link.a] + " - " + routers[link.b]);
     }
 }
 

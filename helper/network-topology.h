@@ -7,8 +7,10 @@
 
 #include "ns3/data-rate.h"
 #include "ns3/nstime.h"
+#include "ns3/queue-size.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,8 @@ namespace ns3
 
 /**
  * \ingroup divshare
- * \brief A learning node attached to a router by its access link.
+ * \brief A host (a learning node, or a cross-traffic endpoint) attached to a router by its
+ * access link.
  */
 struct HostSpec
 {
@@ -26,6 +29,9 @@ struct HostSpec
     DataRate uplink;   //!< host -> router rate
     DataRate downlink; //!< router -> host rate
     Time delay;        //!< one-way propagation delay
+    /** Size of the router's queue toward this host (unset: NetworkOptions decide). */
+    std::optional<QueueSize> queue{};
+    double loss{0.0}; //!< packet error rate of the link (0: NetworkOptions::errorRate)
 };
 
 /**
@@ -39,6 +45,9 @@ struct RouterLinkSpec
     DataRate rateAtoB; //!< a -> b rate
     DataRate rateBtoA; //!< b -> a rate
     Time delay;        //!< one-way propagation delay
+    /** Size of the queues at both ends (unset: NetworkOptions decide). */
+    std::optional<QueueSize> queue{};
+    double loss{0.0}; //!< packet error rate of the link (0: NetworkOptions::errorRate)
 };
 
 /** A class of communication stragglers: count nodes whose access link runs at rate. */
@@ -60,6 +69,8 @@ struct NetworkTopology
     std::vector<std::string> routers; //!< router names
     std::vector<HostSpec> hosts;      //!< learning nodes, in node-index order
     std::vector<RouterLinkSpec> links; //!< router-to-router links
+    /** Hosts that are not learning nodes: sources and sinks of cross traffic. */
+    std::vector<HostSpec> endpoints;
 
     /**
      * \brief The reference star: every node on its own access link to one switch/router.
@@ -76,7 +87,13 @@ struct NetworkTopology
                                 const std::vector<StragglerClass>& stragglers = {});
 
     /**
-     * \brief Check that indices are in range and rates and delays are usable.
+     * \param name a router name
+     * \return its index, or nothing
+     */
+    std::optional<uint32_t> FindRouter(const std::string& name) const;
+
+    /**
+     * \brief Check that indices are in range, names unique, rates, delays and loss usable.
      * \throws std::invalid_argument naming the faulty element
      */
     void Validate() const;

@@ -5,13 +5,18 @@
 #include "topology-helper.h"
 
 #include "ns3/boolean.h"
+#include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
-#include "ns3/point-to-point-net-device.h"
+#include "ns3/queue.h"
+#include "ns3/traffic-control-helper.h"
+#include "ns3/uinteger.h"
+
+#include <optional>
 
 namespace ns3
 {
@@ -21,58 +26,151 @@ NS_LOG_COMPONENT_DEFINE("DivShareTopologyHelper");
 namespace
 {
 
-/** Join two nodes with a point-to-point link whose directions have their own rates. */
-NetDeviceContainer
-Connect(Ptr<Node> a, Ptr<Node> b, DataRate aToB, DataRate bToA, Time delay)
+/** Drop received packets at the given rate. */
+void
+SetLoss(Ptr<PointToPointNetDevice> device, double loss)
 {
-    PointToPointHelper p2p;
-    p2p.SetChannelAttribute("Delay", TimeValue(delay));
-    NetDeviceContainer devices = p2p.Install(a, b);
-    DynamicCast<PointToPointNetDevice>(devices.Get(0))->SetDataRate(aToB);
-    DynamicCast<PointToPointNetDevice>(devices.Get(1))->SetDataRate(bToA);
-    return devices;
+    auto model = CreateObject<RateErrorModel>();
+    model->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
+    model->SetRate(loss);
+    device->SetReceiveErrorModel(model);
+}
+
+/**
+ * Install the configured queue discipline on a router's egress device. Runs before the
+ * device gets an address: address assignment installs ns-3's default discipline on devices
+ * that have none.
+ */
+void
+SetRouterQueue(Ptr<PointToPointNetDevice> device,
+               const NetworkOptions& options,
+               const std::optional<QueueSize>& linkQueue)
+{
+    const std::string disc = options.EffectiveQueueDisc(linkQueue);
+    if (disc == "default")
+    {
+        return;
+    }
+    TrafficControlHelper tch;
+    const auto size = linkQueue ? linkQueue : options.queueSize;
+    if (size)
+    {
+        tch.SetRootQueueDisc(NetworkOptions::QueueDiscTypeId(disc), "MaxSize", QueueSizeValue(*size));
+    }
+    else
+    {
+        tch.SetRootQueueDisc(NetworkOptions::QueueDiscTypeId(disc));
+    }
+    tch.Install(device);
+    // The backlog must wait in the discipline, not in the device's own 100-packet queue.
+    device->GetQueue()->SetMaxSize(QueueSize("1p"));
 }
 
 } // namespace
 
 InstalledTopology
-TopologyHelper::Install(const NetworkTopology& topology) const
+TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& options) const
 {
     topology.Validate();
     InstalledTopology installed;
     installed.routers.Create(topology.routers.size());
     installed.hosts.Create(topology.hosts.size());
+    installed.endpoints.Create(topology.endpoints.size());
     InternetStackHelper stack;
     stack.Install(installed.routers);
     stack.Install(installed.hosts);
+    stack.Install(installed.endpoints);
 
     Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
+    // Join two nodes with a point-to-point link whose directions have their own rates.
+    auto connect = [&](Ptr<Node> a,
+                       Ptr<Node> b,
+                       DataRate aToB,
+                       DataRate bToA,
+                       Time delay,
+                       double loss,
+                       const std::optional<QueueSize>& queue,
+                       bool routerA) {
+        PointToPointHelper p2p;
+        p2p.SetChannelAttribute("Delay", TimeValue(delay));
+        p2p.SetDeviceAttribute("Mtu", UintegerValue(options.mtu));
+        NetDeviceContainer devices = p2p.Install(a, b);
+        auto deviceA = DynamicCast<PointToPointNetDevice>(devices.Get(0));
+        auto deviceB = DynamicCast<PointToPointNetDevice>(devices.Get(1));
+        deviceA->SetDataRate(aToB);
+        deviceB->SetDataRate(bToA);
+        const double rate = loss > 0 ? loss : options.errorRate;
+        if (rate > 0)
+        {
+            SetLoss(deviceA, rate);
+            SetLoss(deviceB, rate);
+        }
+        if (routerA)
+        {
+            SetRouterQueue(deviceA, options, queue);
+        }
+        SetRouterQueue(deviceB, options, queue);
+        auto interfaces = addresses.Assign(devices);
+        addresses.NewNetwork();
+        return std::make_pair(devices, interfaces.GetAddress(0));
+    };
+
     for (std::size_t i = 0; i < topology.hosts.size(); ++i)
     {
         const auto& host = topology.hosts[i];
-        auto devices = Connect(installed.hosts.Get(i),
-                               installed.routers.Get(host.router),
-                               host.uplink,
-                               host.downlink,
-                               host.delay);
-        auto interfaces = addresses.Assign(devices);
-        addresses.NewNetwork();
+        auto [devices, address] = connect(installed.hosts.Get(i),
+                                          installed.routers.Get(host.router),
+                                          host.uplink,
+                                          host.downlink,
+                                          host.delay,
+                                          host.loss,
+                                          host.queue,
+                                          false);
         installed.hostDevices.Add(devices.Get(0));
         installed.routerHostDevices.Add(devices.Get(1));
-        installed.addresses.push_back(interfaces.GetAddress(0));
+        installed.addresses.push_back(address);
+        installed.links.push_back({host.name,
+                                   topology.routers[host.router],
+                                   false,
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(0)),
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(1))});
+    }
+    for (std::size_t i = 0; i < topology.endpoints.size(); ++i)
+    {
+        const auto& host = topology.endpoints[i];
+        auto [devices, address] = connect(installed.endpoints.Get(i),
+                                          installed.routers.Get(host.router),
+                                          host.uplink,
+                                          host.downlink,
+                                          host.delay,
+                                          host.loss,
+                                          host.queue,
+                                          false);
+        installed.endpointAddresses.push_back(address);
+        installed.links.push_back({host.name,
+                                   topology.routers[host.router],
+                                   false,
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(0)),
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(1))});
     }
     for (const auto& link : topology.links)
     {
-        auto devices = Connect(installed.routers.Get(link.a),
-                               installed.routers.Get(link.b),
-                               link.rateAtoB,
-                               link.rateBtoA,
-                               link.delay);
-        addresses.Assign(devices);
-        addresses.NewNetwork();
+        auto [devices, address] = connect(installed.routers.Get(link.a),
+                                          installed.routers.Get(link.b),
+                                          link.rateAtoB,
+                                          link.rateBtoA,
+                                          link.delay,
+                                          link.loss,
+                                          link.queue,
+                                          true);
         installed.routerLinkDevices.Add(devices);
+        installed.links.push_back({topology.routers[link.a],
+                                   topology.routers[link.b],
+                                   true,
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(0)),
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(1))});
     }
-    for (auto* container : {&installed.routers, &installed.hosts})
+    for (auto* container : {&installed.routers, &installed.hosts, &installed.endpoints})
     {
         for (auto it = container->Begin(); it != container->End(); ++it)
         {
@@ -80,8 +178,10 @@ TopologyHelper::Install(const NetworkTopology& topology) const
         }
     }
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-    NS_LOG_INFO("installed " << topology.hosts.size() << " hosts, " << topology.routers.size()
-                             << " routers, " << topology.links.size() << " router links");
+    NS_LOG_INFO("installed " << topology.hosts.size() << " hosts, " << topology.endpoints.size()
+                             << " endpoints, " << topology.routers.size() << " routers, "
+                             << topology.links.size() << " router links, queue discipline "
+                             << options.queueDisc);
     return installed;
 }
 

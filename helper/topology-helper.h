@@ -5,16 +5,33 @@
 #ifndef DIVSHARE_TOPOLOGY_HELPER_H
 #define DIVSHARE_TOPOLOGY_HELPER_H
 
+#include "network-options.h"
 #include "network-topology.h"
 
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
+#include "ns3/point-to-point-net-device.h"
 
+#include <string>
 #include <vector>
 
 namespace ns3
 {
+
+/**
+ * \ingroup divshare
+ * \brief One installed point-to-point link: end A (a host, or router link end a) and end B
+ * (the router).
+ */
+struct InstalledLink
+{
+    std::string nameA;                    //!< name of the node at end A
+    std::string nameB;                    //!< name of the node at end B
+    bool routerA{false};                  //!< end A is a router
+    Ptr<PointToPointNetDevice> deviceA;   //!< sends A -> B
+    Ptr<PointToPointNetDevice> deviceB;   //!< sends B -> A
+};
 
 /**
  * \ingroup divshare
@@ -28,6 +45,10 @@ struct InstalledTopology
     NetDeviceContainer hostDevices;       //!< host side of each access link
     NetDeviceContainer routerHostDevices; //!< router side of each access link
     NetDeviceContainer routerLinkDevices; //!< both ends of every router link, in pairs
+    NodeContainer endpoints;                    //!< cross-traffic endpoints
+    std::vector<Ipv4Address> endpointAddresses; //!< address of each endpoint
+    /** Every link: hosts' access links, then endpoints' access links, then router links. */
+    std::vector<InstalledLink> links;
 };
 
 /**
@@ -37,16 +58,19 @@ struct InstalledTopology
  *
  * Each link direction gets its own rate (the device's DataRate), so asymmetric access links
  * are honoured. Ipv4::WeakEsModel is turned off on every node: same results, and routers
- * with many interfaces forward much faster.
+ * with many interfaces forward much faster. NetworkOptions choose the routers' queue
+ * discipline and size, the MTU and the links' packet error rate.
  */
 class TopologyHelper
 {
   public:
     /**
      * \param topology the network to build; validated first
+     * \param options network knobs (queue disciplines, MTU, error rate)
      * \return the nodes, devices and host addresses
      */
-    InstalledTopology Install(const NetworkTopology& topology) const;
+    InstalledTopology Install(const NetworkTopology& topology,
+                              const NetworkOptions& options = NetworkOptions()) const;
 };
 
 } // namespace ns3

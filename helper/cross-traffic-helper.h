@@ -1,0 +1,99 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_CROSS_TRAFFIC_HELPER_H
+#define DIVSHARE_CROSS_TRAFFIC_HELPER_H
+
+#include "network-topology.h"
+#include "topology-helper.h"
+
+#include "ns3/application-container.h"
+#include "ns3/data-rate.h"
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup divshare
+ * \brief One competing flow between two named nodes (learning hosts or endpoints).
+ *
+ * Text form (scenario keys, topology files' `traffic` lines, command lines):
+ *
+ *     bulk  FROM TO [start=0s] [stop=END] [maxBytes=0]
+ *     onoff FROM TO rate=10Mbps [on=1s] [off=0s] [size=1400] [start=0s] [stop=END]
+ *
+ * `bulk` is a TCP BulkSend (maxBytes 0: as much as TCP can carry); `onoff` is UDP at `rate`
+ * while on (constant on and off periods, `size`-byte datagrams).
+ */
+struct CrossTrafficFlow
+{
+    /** The flow's kind. */
+    enum Kind
+    {
+        BULK,  //!< TCP bulk transfer
+        ONOFF, //!< UDP on/off at a constant rate while on
+    };
+
+    Kind kind{BULK};              //!< the kind
+    std::string from;             //!< source node name
+    std::string to;               //!< destination node name
+    Time start{Seconds(0)};       //!< start time
+    std::optional<Time> stop;     //!< stop time (unset: end of the run)
+    uint64_t maxBytes{0};         //!< bulk: bytes to send (0: unlimited)
+    DataRate rate{"10Mbps"};      //!< onoff: rate while on
+    Time onTime{Seconds(1)};      //!< onoff: on period
+    Time offTime{Seconds(0)};     //!< onoff: off period
+    uint32_t packetSize{1400};    //!< onoff: datagram payload bytes
+
+    /**
+     * \brief Parse the text form.
+     * \param words the kind, FROM, TO, then key=value words
+     * \return the flow
+     * \throws std::invalid_argument naming the faulty word
+     */
+    static CrossTrafficFlow Parse(const std::vector<std::string>& words);
+    /**
+     * \param text the text form, words separated by spaces
+     * \return the flow
+     * \throws std::invalid_argument naming the faulty word
+     */
+    static CrossTrafficFlow Parse(const std::string& text);
+};
+
+/**
+ * \ingroup divshare
+ * \brief Installs cross-traffic sources and sinks on an installed topology.
+ *
+ * Flow i uses port FirstPort + i; the sink starts at time 0 so that no flow meets a closed
+ * port.
+ */
+class CrossTrafficHelper
+{
+  public:
+    /** First port used by cross traffic; far from the model transport's. */
+    static constexpr uint16_t FirstPort = 50000;
+
+    /**
+     * \param flows the flows
+     * \param topology the network description (for names)
+     * \param installed the installed network
+     * \param end end of the run: stop time of flows that have none
+     * \return the applications, sources and sinks
+     * \throws std::invalid_argument for an unknown node name or a flow to itself
+     */
+    ApplicationContainer Install(const std::vector<CrossTrafficFlow>& flows,
+                                 const NetworkTopology& topology,
+                                 const InstalledTopology& installed,
+                                 Time end) const;
+};
+
+} // namespace ns3
+
+#endif /* DIVSHARE_CROSS_TRAFFIC_HELPER_H */

@@ -1,0 +1,148 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "topology-units.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <stdexcept>
+
+namespace ns3
+{
+
+namespace
+{
+
+/**
+ * Split "12.5Mbps" into 12.5 and "mbps" (lower case).
+ * \throws std::invalid_argument when there is no number, or the number is negative or not
+ * finite
+ */
+std::pair<double, std::string>
+SplitNumber(const std::string& text, const std::string& what, const std::string& units)
+{
+    std::size_t used = 0;
+    double value = 0;
+    try
+    {
+        value = std::stod(text, &used);
+    }
+    catch (const std::exception&)
+    {
+        throw std::invalid_argument("bad " + what + " '" + text + "': expected a number and " +
+                                    units);
+    }
+    if (!std::isfinite(value) || value < 0)
+    {
+        throw std::invalid_argument("bad " + what + " '" + text + "': must be a non-negative "
+                                    "number and " + units);
+    }
+    std::string unit = text.substr(used);
+    std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) {
+        return static_cast<char>(std::tolower(c));
+    });
+    return {value, unit};
+}
+
+} // namespace
+
+DataRate
+ParseRate(const std::string& text)
+{
+    static const std::string units = "a unit bps, Kbps, Mbps or Gbps (e.g. 60Mbps)";
+    const auto [value, unit] = SplitNumber(text, "rate", units);
+    double scale = 0;
+    if (unit == "bps")
+    {
+        scale = 1;
+    }
+    else if (unit == "kbps")
+    {
+        scale = 1e3;
+    }
+    else if (unit == "mbps")
+    {
+        scale = 1e6;
+    }
+    else if (unit == "gbps")
+    {
+        scale = 1e9;
+    }
+    else
+    {
+        throw std::invalid_argument("bad rate '" + text + "': unknown unit '" + unit +
+                                    "', expected " + units);
+    }
+    const double bps = std::round(value * scale);
+    if (bps < 1)
+    {
+        throw std::invalid_argument("bad rate '" + text + "': must be at least 1bps");
+    }
+    return DataRate(static_cast<uint64_t>(bps));
+}
+
+Time
+ParseDelay(const std::string& text)
+{
+    static const std::string units = "a unit us, ms or s (e.g. 1ms)";
+    const auto [value, unit] = SplitNumber(text, "delay", units);
+    if (unit == "us")
+    {
+        return NanoSeconds(static_cast<int64_t>(std::round(value * 1e3)));
+    }
+    if (unit == "ms")
+    {
+        return NanoSeconds(static_cast<int64_t>(std::round(value * 1e6)));
+    }
+    if (unit == "s")
+    {
+        return NanoSeconds(static_cast<int64_t>(std::round(value * 1e9)));
+    }
+    throw std::invalid_argument("bad delay '" + text + "': unknown unit '" + unit +
+                                "', expected " + units);
+}
+
+QueueSize
+ParseQueueSize(const std::string& text)
+{
+    static const std::string units = "packets (e.g. 100p) or bytes (e.g. 150000B)";
+    const std::size_t digits =
+        std::find_if(text.begin(), text.end(), [](unsigned char c) { return !std::isdigit(c); }) -
+        text.begin();
+    const std::string unit = text.substr(digits);
+    if (digits == 0 || digits > 9 || (unit != "p" && unit != "B"))
+    {
+        throw std::invalid_argument("bad queue size '" + text + "': expected a whole number of " +
+                                    units);
+    }
+    const auto value = static_cast<uint32_t>(std::stoul(text.substr(0, digits)));
+    if (value == 0)
+    {
+        throw std::invalid_argument("bad queue size '" + text + "': must be positive");
+    }
+    return QueueSize(unit == "p" ? QueueSizeUnit::PACKETS : QueueSizeUnit::BYTES, value);
+}
+
+double
+ParseProbability(const std::string& text)
+{
+    std::size_t used = 0;
+    double value = -1;
+    try
+    {
+        value = std::stod(text, &used);
+    }
+    catch (const std::exception&)
+    {
+        used = 0;
+    }
+    if (used != text.size() || !(value >= 0 && value <= 1))
+    {
+        throw std::invalid_argument("bad probability '" + text + "': expected a number in [0, 1]");
+    }
+    return value;
+}
+
+} // namespace ns3

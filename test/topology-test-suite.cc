@@ -1,0 +1,620 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// Tests of topology files, the Kollaps importer, network options and congestion traces.
+
+#include "ns3/config.h"
+#include "ns3/congestion-tracer.h"
+#include "ns3/cross-traffic-helper.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4-address-generator.h"
+#include "ns3/kollaps-reader.h"
+#include "ns3/model-transport.h"
+#include "ns3/network-options.h"
+#include "ns3/simulator.h"
+#include "ns3/test.h"
+#include "ns3/topology-helper.h"
+#include "ns3/topology-reader.h"
+#include "ns3/topology-units.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace ns3;
+
+namespace
+{
+
+/** The reference straggler topology, as the reference repository writes it. */
+std::string
+StragglerKollaps()
+{
+    std::ostringstream xml;
+    xml << "<?xml version=\"1.0\" ?>\n<experiment boot=\"kollaps:2.0\">\n<services>\n"
+        << "<service name=\"dashboard\" image=\"kollaps/dashboard:1.0\" supervisor=\"true\" "
+           "port=\"8088\"/>\n"
+        << "<service name=\"fastWorker\" image=\"kollaps/dp:1.0\" replicas=\"53\"/>\n";
+    for (int i = 0; i < 7; ++i)
+    {
+        xml << "<service name=\"slowWorker" << i << "\" image=\"kollaps/dp:1.0\" replicas=\"1\"/>\n";
+    }
+    xml << "</services>\n<bridges>\n<bridge name=\"switch\"/>\n</bridges>\n<links>\n"
+        << "<link origin=\"fastWorker\" dest=\"switch\" latency=\"1\" upload=\"60Mbps\" "
+           "download=\"60Mbps\" drop=\"0\" network=\"kollaps_network\"/>\n";
+    const char* rates[] = {"12Mbps", "12Mbps", "12Mbps", "13Mbps", "10Mbps", "13Mbps", "11Mbps"};
+    for (int i = 0; i < 7; ++i)
+    {
+        xml << "<link origin=\"slowWorker" << i << "\" dest=\"switch\" latency=\"1\" upload=\""
+            << rates[i] << "\" download=\"" << rates[i] << "\" drop=\"0\"/>\n";
+    }
+    xml << "</links>\n</experiment>\n";
+    return xml.str();
+}
+
+/** The reference data, when this checkout sits beside it. */
+std::string
+ReferenceFile(const std::string& name)
+{
+    for (const std::string dir : {"../shared/data/topologies/", "../../shared/data/topologies/",
+                                  "/work/shared/data/topologies/"})
+    {
+        if (std::filesystem::exists(dir + name))
+        {
+            return dir + name;
+        }
+    }
+    return "";
+}
+
+/** The message of the exception parsing \p text throws, or "" when it parses. */
+template <typename F>
+std::string
+ErrorOf(F parse)
+{
+    try
+    {
+        parse();
+    }
+    catch (const std::exception& error)
+    {
+        return error.what();
+    }
+    return "";
+}
+
+std::string
+TopologyError(const std::string& text)
+{
+    return ErrorOf([&]() {
+        std::istringstream in(text);
+        TopologyReader::Parse(in, "bad.topo");
+    });
+}
+
+std::string
+KollapsError(const std::string& text)
+{
+    return ErrorOf([&]() {
+        std::istringstream in(text);
+        KollapsReader::Parse(in, "bad.xml");
+    });
+}
+
+uint64_t
+RateOf(Ptr<PointToPointNetDevice> device)
+{
+    DataRateValue rate;
+    device->GetAttribute("DataRate", rate);
+    return rate.Get().GetBitRate();
+}
+
+bool
+Contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+/**
+ * \ingroup divshare-tests
+ * Rates, delays and queue sizes parse strictly, with the unit rules topology files document.
+ */
+class UnitsTestCase : public TestCase
+{
+  public:
+    UnitsTestCase()
+        : TestCase("rates, delays, queue sizes parse strictly, in any letter case")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_ASSERT_MSG_EQ(ParseRate("60Mbps").GetBitRate(), 60000000, "Mbps");
+        NS_TEST_ASSERT_MSG_EQ(ParseRate("12.5mbps").GetBitRate(), 12500000, "any case");
+        NS_TEST_ASSERT_MSG_EQ(ParseRate("1GBPS").GetBitRate(), 1000000000, "Gbps");
+        NS_TEST_ASSERT_MSG_EQ(ParseRate("64Kbps").GetBitRate(), 64000, "Kbps");
+        NS_TEST_ASSERT_MSG_EQ(ParseDelay("1ms"), MilliSeconds(1), "ms");
+        NS_TEST_ASSERT_MSG_EQ(ParseDelay("250us"), MicroSeconds(250), "us");
+        NS_TEST_ASSERT_MSG_EQ(ParseQueueSize("100p"), QueueSize("100p"), "packets");
+        NS_TEST_ASSERT_MSG_EQ(ParseQueueSize("15000B"), QueueSize("15000B"), "bytes");
+        for (const std::string bad : {"60", "60Mb", "fast", "-1Mbps", "60 Mbps", "0bps"})
+        {
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseRate(bad); }).empty(), false,
+                                  "rate '" << bad << "' rejected");
+        }
+        for (const std::string bad : {"1", "1sec", "ms"})
+        {
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseDelay(bad); }).empty(), false,
+                                  "delay '" << bad << "' rejected");
+        }
+        for (const std::string bad : {"100", "0p", "100P", "p"})
+        {
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseQueueSize(bad); }).empty(), false,
+                                  "queue size '" << bad << "' rejected");
+        }
+        NetworkOptions options;
+        options.Set("queueDisc", "red");
+        options.Set("mtu", "1000");
+        options.Set("tcpVariant", "newreno");
+        NS_TEST_ASSERT_MSG_EQ(options.MaxSegmentSize(), 948, "MSS from MTU");
+        NS_TEST_ASSERT_MSG_EQ(options.TcpTypeId(), "ns3::TcpNewReno", "TCP variant");
+        NS_TEST_ASSERT_MSG_EQ(Contains(ErrorOf([&]() { options.Set("queueDisc", "pie"); }),
+                                       "known: default, codel, fifo, fq-codel, red"),
+                              true,
+                              "unknown discipline names the known ones");
+        NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { options.Set("qeueDisc", "red"); }).empty(), false,
+                              "unknown key rejected");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * The Kollaps importer reads the reference topologies: the straggler star and the regions.
+ */
+class KollapsTestCase : public TestCase
+{
+  public:
+    KollapsTestCase()
+        : TestCase("Kollaps import: 53 nodes at 60 Mbps + 7 at 10-13; regions with their rates")
+    {
+    }
+
+  private:
+    /** Checks the straggler topology: 53 hosts at 60 Mbit/s, 7 at 10-13 Mbit/s, one switch. */
+    void CheckStragglers(const NetworkTopology& t, const std::string& what)
+    {
+        NS_TEST_EXPECT_MSG_EQ(t.hosts.size(), 60, what << ": 60 learning nodes (no dashboard)");
+        NS_TEST_EXPECT_MSG_EQ(t.routers.size(), 1, what << ": one switch");
+        NS_TEST_EXPECT_MSG_EQ(t.links.size(), 0, what << ": no router links");
+        uint32_t fast = 0;
+        uint32_t slow = 0;
+        for (const auto& h : t.hosts)
+        {
+            NS_TEST_EXPECT_MSG_EQ(h.uplink, h.downlink, what << ": symmetric " << h.name);
+            NS_TEST_EXPECT_MSG_EQ(h.delay, MilliSeconds(1), what << ": 1 ms " << h.name);
+            const auto bps = h.uplink.GetBitRate();
+            fast += bps == 60000000;
+            slow += bps >= 10000000 && bps <= 13000000;
+        }
+        NS_TEST_EXPECT_MSG_EQ(fast, 53, what << ": 53 nodes at 60 Mbit/s");
+        NS_TEST_EXPECT_MSG_EQ(slow, 7, what << ": 7 stragglers at 10-13 Mbit/s");
+        NS_TEST_EXPECT_MSG_EQ(t.hosts[0].name, "fastWorker-0", what << ": replica names");
+        NS_TEST_EXPECT_MSG_EQ(t.hosts[59].name, "slowWorker6-0", what << ": stragglers last");
+        NS_TEST_EXPECT_MSG_EQ(t.hosts[59].uplink.GetBitRate(), 11000000, what << ": slowWorker6");
+    }
+
+    void DoRun() override
+    {
+        std::istringstream straggler(StragglerKollaps());
+        CheckStragglers(KollapsReader::Parse(straggler, "fixture"), "fixture");
+        const auto reference = ReferenceFile("stragglers-60n-7slow.xml");
+        if (!reference.empty())
+        {
+            CheckStragglers(KollapsReader::Read(reference), reference);
+        }
+
+        // Regions: a router per region, replicas at the intra-region rate, asymmetric links.
+        std::istringstream regions(
+            "<experiment><services>"
+            "<service name='a' replicas='2'/><service name='b' replicas='2'/>\n"
+            "<service name='c' replicas='1'/></services><links>\n"
+            "<link origin='a' dest='b' latency='5' upload='20mbps' download='40Mbps'/>\n"
+            "<link origin='b' dest='c' latency='2' upload='1Gbps'/>\n"
+            "</links></experiment>");
+        KollapsOptions options;
+        options.intraRegionRate = DataRate("250Mbps");
+        options.intraRegionDelay = MicroSeconds(100);
+        const auto t = KollapsReader::Parse(regions, "regions", options);
+        NS_TEST_ASSERT_MSG_EQ(t.routers.size(), 3, "a router per region");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts.size(), 5, "replicas");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[3].name, "b-1", "names");
+        NS_TEST_ASSERT_MSG_EQ(t.routers[t.hosts[3].router], "b", "b's replicas on router b");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[3].uplink.GetBitRate(), 250000000, "intra-region rate");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[3].delay, MicroSeconds(100), "intra-region delay");
+        NS_TEST_ASSERT_MSG_EQ(t.links.size(), 2, "region links");
+        NS_TEST_ASSERT_MSG_EQ(t.links[0].rateAtoB.GetBitRate(), 20000000, "upload a -> b");
+        NS_TEST_ASSERT_MSG_EQ(t.links[0].rateBtoA.GetBitRate(), 40000000, "download b -> a");
+        NS_TEST_ASSERT_MSG_EQ(t.links[0].delay, MilliSeconds(5), "latency");
+        NS_TEST_ASSERT_MSG_EQ(t.links[1].rateBtoA.GetBitRate(), 1000000000, "download = upload");
+
+        // Installed: each direction runs at its own rate.
+        Ipv4AddressGenerator::Reset();
+        const auto installed = TopologyHelper().Install(t);
+        const auto& link = installed.links.back(); // a - b is the first router link
+        const auto& ab = installed.links[installed.links.size() - 2];
+        NS_TEST_ASSERT_MSG_EQ(ab.nameA + ab.nameB, "ab", "router link a - b");
+        NS_TEST_ASSERT_MSG_EQ(RateOf(ab.deviceA), 20000000, "a -> b device");
+        NS_TEST_ASSERT_MSG_EQ(RateOf(ab.deviceB), 40000000, "b -> a device");
+        NS_TEST_ASSERT_MSG_EQ(link.nameA + link.nameB, "bc", "router link b - c");
+        Simulator::Destroy();
+
+        const auto regionFile = ReferenceFile("regions-60n-10x6.xml");
+        if (!regionFile.empty())
+        {
+            const auto r = KollapsReader::Read(regionFile, options);
+            NS_TEST_ASSERT_MSG_EQ(r.routers.size(), 10, "10 regions");
+            NS_TEST_ASSERT_MSG_EQ(r.hosts.size(), 60, "6 nodes each");
+            NS_TEST_ASSERT_MSG_EQ(r.links.size(), 45, "full mesh");
+            uint64_t lo = UINT64_MAX;
+            uint64_t hi = 0;
+            for (const auto& l : r.links)
+            {
+                lo = std::min({lo, l.rateAtoB.GetBitRate(), l.rateBtoA.GetBitRate()});
+                hi = std::max({hi, l.rateAtoB.GetBitRate(), l.rateBtoA.GetBitRate()});
+            }
+            NS_TEST_ASSERT_MSG_EQ(lo, 21000000, "slowest region link 21 Mbit/s");
+            NS_TEST_ASSERT_MSG_EQ(hi, 405000000, "fastest region link 405 Mbit/s");
+            NS_TEST_ASSERT_MSG_EQ(r.hosts[0].uplink.GetBitRate(), 250000000, "intra parameter");
+        }
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * The module's own format: every statement, asymmetric rates, queues, endpoints, traffic.
+ */
+class TopologyFileTestCase : public TestCase
+{
+  public:
+    TopologyFileTestCase()
+        : TestCase("topology files: routers, hosts, endpoints, links, traffic; asymmetric rates")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::istringstream in("# a dumbbell\n"
+                              "router left\nrouter right   # two routers\n"
+                              "hosts l 3 left rate=100Mbps delay=1ms\n"
+                              "host r0 right rate=50Mbps up=10Mbps delay=2ms queue=20p\n"
+                              "host r1 right up=5Mbps down=7Mbps delay=0.5ms loss=0.01\n"
+                              "endpoint src left rate=1Gbps delay=1ms\n"
+                              "endpoint dst right rate=1Gbps delay=1ms\n"
+                              "link left right rate=10Mbps down=20Mbps delay=10ms queue=100p\n"
+                              "traffic bulk src dst start=1s stop=9s\n"
+                              "traffic onoff src dst rate=5Mbps on=0.5s off=0.5s\n");
+        const auto file = TopologyReader::Parse(in, "dumbbell");
+        const auto& t = file.topology;
+        NS_TEST_ASSERT_MSG_EQ(t.hosts.size(), 5, "learning hosts");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[2].name, "l2", "hosts PREFIX COUNT");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[3].uplink.GetBitRate(), 10000000, "up overrides rate");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[3].downlink.GetBitRate(), 50000000, "down from rate");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[3].queue.value(), QueueSize("20p"), "queue");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[4].downlink.GetBitRate(), 7000000, "down");
+        NS_TEST_ASSERT_MSG_EQ_TOL(t.hosts[4].loss, 0.01, 1e-12, "loss");
+        NS_TEST_ASSERT_MSG_EQ(t.endpoints.size(), 2, "endpoints are not learning nodes");
+        NS_TEST_ASSERT_MSG_EQ(t.links.size(), 1, "one router link");
+        NS_TEST_ASSERT_MSG_EQ(t.links[0].rateAtoB.GetBitRate(), 10000000, "A -> B");
+        NS_TEST_ASSERT_MSG_EQ(t.links[0].rateBtoA.GetBitRate(), 20000000, "B -> A");
+        NS_TEST_ASSERT_MSG_EQ(t.links[0].delay, MilliSeconds(10), "delay");
+        NS_TEST_ASSERT_MSG_EQ(file.crossTraffic.size(), 2, "traffic lines");
+        NS_TEST_ASSERT_MSG_EQ(file.crossTraffic[0].stop.value(), Seconds(9), "stop");
+        NS_TEST_ASSERT_MSG_EQ(file.crossTraffic[1].kind, CrossTrafficFlow::ONOFF, "onoff");
+        NS_TEST_ASSERT_MSG_EQ(file.crossTraffic[1].rate.GetBitRate(), 5000000, "onoff rate");
+
+        // Installed with FIFO at the routers: the file's queue sizes (+1 device packet).
+        Ipv4AddressGenerator::Reset();
+        NetworkOptions options;
+        options.Set("queueDisc", "fifo");
+        const auto installed = TopologyHelper().Install(t, options);
+        NS_TEST_ASSERT_MSG_EQ(installed.endpointAddresses.size(), 2, "endpoints addressed");
+        CongestionTracer tracer(t, installed, Seconds(1));
+        uint32_t checked = 0;
+        for (uint32_t i = 0; i < tracer.GetQueues().size(); ++i)
+        {
+            const auto& q = tracer.GetQueues()[i];
+            NS_TEST_ASSERT_MSG_EQ(q.disc->GetInstanceTypeId().GetName(), "ns3::FifoQueueDisc",
+                                  "FIFO at " << q.node);
+            if ((q.node == "left" && q.toward == "right") || (q.node == "right" && q.toward == "r0"))
+            {
+                NS_TEST_ASSERT_MSG_EQ(tracer.GetLimitPackets(i),
+                                      (q.toward == "right" ? 101U : 21U),
+                                      "queue size of " << q.node << " -> " << q.toward);
+                ++checked;
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(checked, 2, "both sized queues found");
+        NS_TEST_ASSERT_MSG_EQ(tracer.GetQueues().size(), 9, "7 access + 2 router-link egresses");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * Malformed or inconsistent files fail with file:line and the problem.
+ */
+class TopologyErrorsTestCase : public TestCase
+{
+  public:
+    TopologyErrorsTestCase()
+        : TestCase("bad topology files: errors name file:line and the problem")
+    {
+    }
+
+  private:
+    void Expect(const std::string& error, const std::string& where, const std::string& what)
+    {
+        NS_TEST_EXPECT_MSG_EQ(Contains(error, where) && Contains(error, what),
+                              true,
+                              "expected '" << where << "' and '" << what << "' in: " << error);
+    }
+
+    void DoRun() override
+    {
+        const std::string head = "router s\nhost a s rate=1Mbps delay=1ms\n"
+                                 "host b s rate=1Mbps delay=1ms\n";
+        NS_TEST_ASSERT_MSG_EQ(TopologyError(head), "", "the base parses");
+        Expect(TopologyError(head + "link s x rate=1Mbps delay=1ms\n"),
+               "bad.topo:4:",
+               "unknown router 'x'");
+        Expect(TopologyError(head + "router t\nlink s a rate=1Mbps delay=1ms\n"),
+               "bad.topo:5:",
+               "'a' is a host or endpoint, not a router");
+        Expect(TopologyError("router s\nhost a s delay=1ms\n"), "bad.topo:2:", "missing rate");
+        Expect(TopologyError("router s\nhost a s up=1Mbps delay=1ms\n"),
+               "bad.topo:2:",
+               "missing rate");
+        Expect(TopologyError("router s\n\nhost a s rate=1Mbit delay=1ms\n"),
+               "bad.topo:3:",
+               "unknown unit 'mbit'");
+        Expect(TopologyError("router s\nhost a s rate=1Mbps\n"), "bad.topo:2:", "missing delay");
+        Expect(TopologyError("router s\nhost a s rate=1Mbps delay=1ms queue=10\n"),
+               "bad.topo:2:",
+               "bad queue size");
+        Expect(TopologyError(head + "host a s rate=1Mbps delay=1ms\n"),
+               "bad.topo:4:",
+               "already used");
+        Expect(TopologyError(head + "switch t\n"), "bad.topo:4:", "unknown statement 'switch'");
+        Expect(TopologyError(head + "traffic bulk a z\n"), "bad.topo:4:", "'z'");
+        Expect(TopologyError(head + "traffic onoff a b\n"), "bad.topo:4:", "needs rate=");
+        Expect(TopologyError("router s\nhost a s rate=1Mbps delay=1ms\n"),
+               "bad.topo",
+               "at least 2 learning nodes");
+
+        const std::string services = "<experiment>\n<services>\n<service name='w' replicas='2'/>\n"
+                                     "</services>\n<bridges><bridge name='s'/></bridges>\n";
+        Expect(KollapsError(services +
+                            "<links>\n<link origin='w' dest='t' latency='1' upload='1Mbps'/>\n"
+                            "</links></experiment>"),
+               "bad.xml:7:",
+               "unknown node 't'");
+        Expect(KollapsError(services + "<links>\n<link origin='w' dest='s' latency='1'/>\n"
+                                       "</links></experiment>"),
+               "bad.xml:7:",
+               "misses attribute upload");
+        Expect(KollapsError(services +
+                            "<links>\n<link origin='w' dest='s' latency='1' upload='60Mbs'/>\n"
+                            "</links></experiment>"),
+               "bad.xml:7:",
+               "unknown unit 'mbs'");
+        Expect(KollapsError(services + "<links>\n</links>\n</experiment>"),
+               "bad.xml:3:",
+               "service w has no link");
+        Expect(KollapsError(services + "<links>\n<link origin='w' dest='s' latency='1' "
+                                       "upload='1Mbps'>\n</links></experiment>"),
+               "bad.xml:8:",
+               "does not match <link> opened on line 7");
+        Expect(KollapsError("<experiment>\n<service name='w' replicas='two'/></experiment>"),
+               "bad.xml:2:",
+               "bad replicas");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * An overloaded bottleneck: UDP at three times the bottleneck rate fills the FIFO, drops
+ * the excess, and keeps the link busy; the traces show all three.
+ */
+class BottleneckTestCase : public TestCase
+{
+  public:
+    BottleneckTestCase()
+        : TestCase("an overloaded bottleneck shows a full queue and drops, in memory and in the CSV files")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::istringstream in("router left\nrouter right\n"
+                              "hosts n 2 left rate=100Mbps delay=1ms\n"
+                              "endpoint src left rate=100Mbps delay=1ms\n"
+                              "endpoint dst right rate=100Mbps delay=1ms\n"
+                              "link left right rate=10Mbps delay=5ms queue=50p\n"
+                              "traffic onoff src dst rate=30Mbps size=1000 start=0.1s stop=2.1s\n");
+        const auto file = TopologyReader::Parse(in, "bottleneck");
+        Ipv4AddressGenerator::Reset();
+        const auto installed = TopologyHelper().Install(file.topology);
+        CrossTrafficHelper().Install(file.crossTraffic, file.topology, installed, Seconds(3));
+        CongestionTracer tracer(file.topology, installed, MilliSeconds(100));
+        tracer.Start(Seconds(3));
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        tracer.Finish();
+
+        uint32_t bottleneck = 0;
+        for (uint32_t i = 0; i < tracer.GetQueues().size(); ++i)
+        {
+            if (tracer.GetQueues()[i].node == "left" && tracer.GetQueues()[i].toward == "right")
+            {
+                bottleneck = i;
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(tracer.GetLimitPackets(bottleneck), 51, "FIFO 50p + device 1p");
+        uint32_t maxPackets = 0;
+        uint64_t drops = 0;
+        for (const auto& s : tracer.GetQueueSamples())
+        {
+            if (s.queue == bottleneck)
+            {
+                maxPackets = std::max(maxPackets, s.packets);
+                drops = s.droppedPackets;
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(maxPackets, 50, "the queue fills up");
+        NS_TEST_ASSERT_MSG_EQ(tracer.GetFlows().size(), 1, "one flow");
+        const auto& flow = tracer.GetFlows()[0];
+        NS_TEST_ASSERT_MSG_EQ(flow.kind, "cross", "cross traffic");
+        NS_TEST_ASSERT_MSG_EQ(flow.protocol, "udp", "udp");
+        // 30 Mbit/s for 2 s in 1028-byte IP packets; 10 Mbit/s of 1030-byte PPP frames leave.
+        const double sent = 30e6 * 2 / (1000 * 8);
+        NS_TEST_ASSERT_MSG_EQ_TOL(flow.txPackets, sent, 0.01 * sent, "offered packets");
+        const double carried = 10e6 * 2 / (1030 * 8);
+        NS_TEST_ASSERT_MSG_EQ_TOL(flow.rxPackets, carried, 0.05 * carried, "carried packets");
+        NS_TEST_ASSERT_MSG_EQ_TOL(drops, sent - carried, 0.05 * (sent - carried),
+                                  "queue drops = offered - carried");
+        NS_TEST_ASSERT_MSG_EQ(flow.lostPackets + flow.rxPackets, flow.txPackets,
+                              "FlowMonitor accounts for every packet");
+        NS_TEST_ASSERT_MSG_GT(flow.meanDelay, 0.040, "queueing delay (50 packets at 10 Mbit/s)");
+
+        // The published files: stable headers, and the full queue in queues.csv.
+        const auto dir = std::filesystem::temp_directory_path() / "divshare-topology-test";
+        tracer.Write(dir.string());
+        const std::map<std::string, std::string> headers{
+            {"link-utilization.csv", "time_s,link,from,to,rate_bps,bytes,utilization"},
+            {"queues.csv", "time_s,node,toward,packets,bytes,limit_packets,dropped_packets"},
+            {"fragment-latency.csv", "time_s,receiver,sender,fragment,bytes,latency_s"}};
+        for (const auto& [name, header] : headers)
+        {
+            std::ifstream csv(dir / name);
+            std::string first;
+            std::getline(csv, first);
+            NS_TEST_ASSERT_MSG_EQ(first, header, name << " header");
+        }
+        std::ifstream queues(dir / "queues.csv");
+        std::string row;
+        bool fullRow = false;
+        while (std::getline(queues, row))
+        {
+            fullRow |= Contains(row, ",left,right,51,") && Contains(row, ",51,");
+        }
+        NS_TEST_ASSERT_MSG_EQ(fullRow, true, "queues.csv shows left -> right at 51 of 51 packets");
+        std::filesystem::remove_all(dir);
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * FlowMonitor's byte counts of model transfers agree with the transport's own counters,
+ * the difference being TCP/IP headers.
+ */
+class FlowBytesTestCase : public TestCase
+{
+  public:
+    FlowBytesTestCase()
+        : TestCase("FlowMonitor bytes = transport bytes + TCP and IP headers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ipv4AddressGenerator::Reset();
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+        const auto topology = NetworkTopology::Star(3, DataRate("20Mbps"), MilliSeconds(1));
+        const auto network = TopologyHelper().Install(topology);
+        std::vector<Address> peers;
+        for (const auto& address : network.addresses)
+        {
+            peers.emplace_back(InetSocketAddress(address, 7000));
+        }
+        std::vector<Ptr<ModelTransport>> transports;
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            auto transport = CreateObject<ModelTransport>();
+            transport->Setup(network.hosts.Get(i), i, peers);
+            transport->Start();
+            transports.push_back(transport);
+        }
+        CongestionTracer tracer(topology, network, MilliSeconds(100));
+        tracer.Start(Seconds(5));
+        const auto values = std::make_shared<const std::vector<float>>(50000, 1.0F);
+        Simulator::Schedule(Seconds(0.1), [&]() {
+            transports[0]->Enqueue(1, DivShareHeader::FRAGMENT, 1, 0, 1, values);
+            transports[0]->Enqueue(2, DivShareHeader::FRAGMENT, 1, 0, 1, values);
+            transports[2]->Enqueue(1, DivShareHeader::FRAGMENT, 1, 0, 1, values);
+        });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        tracer.Finish();
+
+        uint64_t payload = 0;
+        for (const auto& t : transports)
+        {
+            payload += t->GetCounters().bytesReceived;
+        }
+        NS_TEST_ASSERT_MSG_EQ(payload, 3 * (40 + 200000), "three messages received");
+        uint64_t ipBytes = 0;
+        uint32_t dataFlows = 0;
+        for (const auto& f : tracer.GetFlows())
+        {
+            if (f.dstPort == 7000)
+            {
+                ipBytes += f.rxBytes;
+                ++dataFlows;
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(dataFlows, 3, "three model flows");
+        // 52 bytes of IP + TCP (timestamps) per 1448-byte segment, plus handshakes.
+        const double expected = payload * 1500.0 / 1448.0;
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(ipBytes, payload, "headers only add");
+        NS_TEST_ASSERT_MSG_EQ_TOL(ipBytes, expected, 0.005 * expected,
+                                  "FlowMonitor bytes = payload + per-segment headers");
+        for (auto& t : transports)
+        {
+            t->Dispose();
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * Topology files, Kollaps import, network options and congestion traces.
+ */
+class TopologyTestSuite : public TestSuite
+{
+  public:
+    TopologyTestSuite()
+        : TestSuite("divshare-topology")
+    {
+        AddTestCase(new UnitsTestCase);
+        AddTestCase(new KollapsTestCase);
+        AddTestCase(new TopologyFileTestCase);
+        AddTestCase(new TopologyErrorsTestCase);
+        AddTestCase(new BottleneckTestCase);
+        AddTestCase(new FlowBytesTestCase);
+    }
+};
+
+/** Static instance. */
+static TopologyTestSuite g_topologyTestSuite;

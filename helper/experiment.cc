@@ -33,6 +33,10 @@ AlgorithmTypeId(const std::string& algorithm)
 {
     static const std::map<std::string, std::string> known{
         {"divshare", "ns3::DivShareApplication"},
+        {"adpsgd", "ns3::AdPsgdApplication"},
+        {"swift", "ns3::SwiftApplication"},
+        {"dpsgd", "ns3::DpsgdApplication"},
+        {"el", "ns3::EpidemicLearningApplication"},
     };
     auto it = known.find(algorithm);
     if (it == known.end())

@@ -70,7 +70,9 @@ struct ExperimentResult
 
 /**
  * \ingroup divshare
- * \param algorithm an algorithm name: "divshare"
+ * \param algorithm an algorithm name: "divshare", "adpsgd" (AD-PSGD as the DivShare paper ran
+ *        it), "swift", "dpsgd" (synchronous D-PSGD on a fixed graph) or "el" (Epidemic
+ *        Learning, oracle topology)
  * \return the TypeId name of its application
  * \throws std::invalid_argument naming the known algorithms
  */

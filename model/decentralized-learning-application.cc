@@ -243,6 +243,12 @@ DecentralizedLearningApplication::GetInbox()
     return m_inbox;
 }
 
+const FragmentInbox&
+DecentralizedLearningApplication::GetInbox() const
+{
+    return m_inbox;
+}
+
 const ModelFragmenter&
 DecentralizedLearningApplication::GetFragmenter() const
 {

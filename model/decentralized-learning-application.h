@@ -140,6 +140,8 @@ class DecentralizedLearningApplication : public Application
     void FlushSendQueue();
     /** \return the received fragments awaiting aggregation */
     FragmentInbox& GetInbox();
+    /** \return the received fragments awaiting aggregation, for IsReadyToAggregate() */
+    const FragmentInbox& GetInbox() const;
     /** \return the fragmenter */
     const ModelFragmenter& GetFragmenter() const;
     /**

@@ -1,0 +1,69 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "swift-application.h"
+
+#include "peer-sampling.h"
+
+#include "ns3/log.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("SwiftApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(SwiftApplication);
+
+TypeId
+SwiftApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::SwiftApplication")
+            .SetParent<DecentralizedLearningApplication>()
+            .SetGroupName("DivShare")
+            .AddConstructor<SwiftApplication>()
+            .AddAttribute("Degree",
+                          "Number of distinct random peers J the whole model is sent to after "
+                          "each iteration.",
+                          UintegerValue(6),
+                          MakeUintegerAccessor(&SwiftApplication::m_degree),
+                          MakeUintegerChecker<uint32_t>(1));
+    return tid;
+}
+
+SwiftApplication::SwiftApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+SwiftApplication::~SwiftApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+std::string
+SwiftApplication::GetAlgorithmName() const
+{
+    return "swift";
+}
+
+void
+SwiftApplication::ShareModel()
+{
+    NS_ABORT_MSG_IF(m_degree >= GetNodeCount(),
+                    "Swift: Degree J=" << m_degree << " needs at least " << m_degree + 1
+                                       << " nodes, the run has " << GetNodeCount()
+                                       << "; lower Degree");
+    const auto model = ExtractFragment(0);
+    for (auto peer : SampleDistinctPeers(GetNodeIndex(),
+                                         GetNodeCount(),
+                                         m_degree,
+                                         [this](uint32_t bound) { return DrawBelow(bound); }))
+    {
+        Send(peer, 0, model);
+    }
+}
+
+} // namespace ns3

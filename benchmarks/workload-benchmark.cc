@@ -49,6 +49,40 @@ AverageModels(const std::vector<std::unique_ptr<Learner>>& learners)
     }
 }
 
+/** \return the mean evaluation of the first count learners */
+EvaluationResult
+EvaluateMean(const std::vector<std::unique_ptr<Learner>>& learners, std::size_t count)
+{
+    EvaluationResult mean;
+    for (std::size_t node = 0; node < count; ++node)
+    {
+        const auto result = learners[node]->Evaluate();
+        mean.accuracy += result.accuracy / count;
+        mean.loss += result.loss / count;
+        mean.mae += result.mae / count;
+        mean.samples = result.samples;
+    }
+    return mean;
+}
+
+/** Print an evaluation against the baseline, in the task's terms. */
+void
+PrintEvaluation(const EvaluationResult& result, const EvaluationResult& baseline, bool accuracy)
+{
+    std::cout << std::setprecision(4);
+    if (accuracy)
+    {
+        std::cout << "test accuracy " << result.accuracy << " (chance " << baseline.accuracy
+                  << "), test loss " << result.loss << " (chance " << baseline.loss << ")\n";
+    }
+    else
+    {
+        std::cout << "test RMSE " << result.loss << ", MAE " << result.mae
+                  << "; global-mean predictor RMSE " << baseline.loss << ", MAE " << baseline.mae
+                  << "\n";
+    }
+}
+
 } // namespace
 
 int
@@ -64,8 +98,10 @@ main(int argc, char** argv)
     double learningRate = 0.05;
     bool aggregate = true;
     uint32_t testSubset = 0;
+    uint32_t evalEvery = 0;
     uint64_t seed = 1;
     uint32_t threads = 0;
+    bool biases = false;
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("workload", "cifar10 or movielens", workloadName);
@@ -77,9 +113,14 @@ main(int argc, char** argv)
     cmd.AddValue("batch", "mini-batch size", batchSize);
     cmd.AddValue("lr", "SGD learning rate", learningRate);
     cmd.AddValue("aggregate", "average all models after every round", aggregate);
-    cmd.AddValue("test-subset", "evaluate on a fixed random test subset of this size (0: all)",
+    cmd.AddValue("test-subset",
+                 "evaluate on a fixed random test subset of this size (0: all)",
                  testSubset);
+    cmd.AddValue("eval-every",
+                 "also evaluate every this many rounds (0: only at the end)",
+                 evalEvery);
     cmd.AddValue("seed", "run seed (data split, partition, initial model)", seed);
+    cmd.AddValue("biases", "movielens: add user, item and global biases to the model", biases);
     cmd.AddValue("threads", "LibTorch threads (0: one per core)", threads);
     cmd.Parse(argc, argv);
 
@@ -112,6 +153,7 @@ main(int argc, char** argv)
             config.learningRate = learningRate;
             config.initSeed = seed;
             config.samplingSeed = seed;
+            config.biases = biases;
             auto ratings = MakeMovieLensWorkload(data, nodes, config, seed, testSubset);
             baseline = ratings->EvaluateGlobalMean();
             workload = std::move(ratings);
@@ -125,8 +167,7 @@ main(int argc, char** argv)
         std::cout << workload->Describe() << "\n"
                   << "threads " << GetLearningThreads() << ", " << steps
                   << " local steps per round, batch " << batchSize << ", lr " << learningRate
-                  << (aggregate ? ", all-average after every round" : ", no aggregation")
-                  << "\n";
+                  << (aggregate ? ", all-average after every round" : ", no aggregation") << "\n";
 
         std::vector<std::unique_ptr<Learner>> learners;
         for (uint32_t node = 0; node < workload->GetNodeCount(); ++node)
@@ -135,6 +176,8 @@ main(int argc, char** argv)
         }
         std::cout << learners.front()->GetParameterCount() << " parameters per model\n";
 
+        // After averaging all models are equal: one evaluation stands for all.
+        const std::size_t evaluated = aggregate ? 1 : learners.size();
         using Clock = std::chrono::steady_clock;
         const auto start = Clock::now();
         const auto elapsed = [&start]() {
@@ -156,37 +199,21 @@ main(int argc, char** argv)
             std::cout << "round " << rounds << " at " << std::fixed << std::setprecision(1)
                       << elapsed() << " s: mean train loss " << std::setprecision(4) << loss
                       << std::endl;
+            if (evalEvery > 0 && rounds % evalEvery == 0)
+            {
+                PrintEvaluation(EvaluateMean(learners, evaluated),
+                                baseline,
+                                workload->HasAccuracy());
+            }
         }
         const double trainSeconds = elapsed();
 
-        // After averaging all models are equal: one evaluation stands for all.
-        const std::size_t evaluated = aggregate ? 1 : learners.size();
-        EvaluationResult mean;
-        for (std::size_t node = 0; node < evaluated; ++node)
-        {
-            const auto result = learners[node]->Evaluate();
-            mean.accuracy += result.accuracy / evaluated;
-            mean.loss += result.loss / evaluated;
-            mean.mae += result.mae / evaluated;
-            mean.samples = result.samples;
-        }
-        std::cout << std::setprecision(4) << "after " << rounds << " rounds, "
-                  << rounds * steps * learners.size() << " SGD steps in all ("
-                  << rounds * steps << " per node), " << std::setprecision(1) << trainSeconds
-                  << " s wall; evaluated " << evaluated << " model(s) on " << mean.samples
-                  << " test samples\n"
-                  << std::setprecision(4);
-        if (workload->HasAccuracy())
-        {
-            std::cout << "test accuracy " << mean.accuracy << " (chance " << baseline.accuracy
-                      << "), test loss " << mean.loss << " (chance " << baseline.loss << ")\n";
-        }
-        else
-        {
-            std::cout << "test RMSE " << mean.loss << ", MAE " << mean.mae
-                      << "; global-mean predictor RMSE " << baseline.loss << ", MAE "
-                      << baseline.mae << "\n";
-        }
+        const auto mean = EvaluateMean(learners, evaluated);
+        std::cout << "after " << rounds << " rounds, " << rounds * steps * learners.size()
+                  << " SGD steps in all (" << rounds * steps << " per node), "
+                  << std::setprecision(1) << trainSeconds << " s wall; evaluated " << evaluated
+                  << " model(s) on " << mean.samples << " test samples\n";
+        PrintEvaluation(mean, baseline, workload->HasAccuracy());
     }
     catch (const std::exception& e)
     {

@@ -59,9 +59,8 @@ ReadCifar10Files(const std::vector<std::string>& paths, std::size_t recordsPerFi
             const unsigned char* r = bytes.data() + record * CIFAR10_RECORD_BYTES;
             if (r[0] >= data.numClasses)
             {
-                throw std::runtime_error("CIFAR-10: " + path + " record " +
-                                         std::to_string(record) + " has label " +
-                                         std::to_string(r[0]) +
+                throw std::runtime_error("CIFAR-10: " + path + " record " + std::to_string(record) +
+                                         " has label " + std::to_string(r[0]) +
                                          ", outside 0-9; the file is corrupt or not CIFAR-10 "
                                          "(CIFAR-100 files have 2 label bytes)" +
                                          CIFAR10_FIX);
@@ -77,9 +76,7 @@ ReadCifar10Files(const std::vector<std::string>& paths, std::size_t recordsPerFi
 }
 
 void
-LoadCifar10(const std::string& directory,
-            ClassificationDataset& train,
-            ClassificationDataset& test)
+LoadCifar10(const std::string& directory, ClassificationDataset& train, ClassificationDataset& test)
 {
     namespace fs = std::filesystem;
     std::error_code error;

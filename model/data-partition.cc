@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <numeric>
 #include <limits>
+#include <numeric>
 #include <random>
 #include <set>
 #include <sstream>
@@ -104,10 +104,7 @@ PartitionShards(const std::vector<int64_t>& labels,
 }
 
 DataPartition
-PartitionDirichlet(const std::vector<int64_t>& labels,
-                   uint32_t nodes,
-                   double alpha,
-                   uint64_t seed)
+PartitionDirichlet(const std::vector<int64_t>& labels, uint32_t nodes, double alpha, uint64_t seed)
 {
     if (!(alpha > 0.0) || !std::isfinite(alpha))
     {
@@ -192,9 +189,8 @@ MakePartition(const std::string& spec,
 {
     const auto colon = spec.find(':');
     const std::string kind = spec.substr(0, colon);
-    const double argument = colon == std::string::npos
-                                ? std::numeric_limits<double>::quiet_NaN()
-                                : ParseNumber(spec.substr(colon + 1));
+    const double argument = colon == std::string::npos ? std::numeric_limits<double>::quiet_NaN()
+                                                       : ParseNumber(spec.substr(colon + 1));
     if (spec == "iid")
     {
         return PartitionIid(labels.size(), nodes, seed);

@@ -6,12 +6,11 @@
 
 #include "minibatch-sampler.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <torch/torch.h>
 
 namespace ns3
 {
@@ -74,9 +73,19 @@ class MatrixFactorizationLearner : public Learner
         m_items = torch::empty({static_cast<int64_t>(m_train->NumItems()), factors})
                       .uniform_(-range, range)
                       .requires_grad_();
-        m_optimizer = std::make_unique<torch::optim::SGD>(
-            std::vector<torch::Tensor>{m_users, m_items},
-            torch::optim::SGDOptions(config.learningRate));
+        m_parameters = {m_users, m_items};
+        if (config.biases)
+        {
+            m_userBias =
+                torch::zeros({static_cast<int64_t>(m_train->NumUsers()), 1}).requires_grad_();
+            m_itemBias =
+                torch::zeros({static_cast<int64_t>(m_train->NumItems()), 1}).requires_grad_();
+            m_globalBias = torch::zeros({1}).requires_grad_();
+            m_parameters.insert(m_parameters.end(), {m_userBias, m_itemBias, m_globalBias});
+        }
+        m_optimizer =
+            std::make_unique<torch::optim::SGD>(m_parameters,
+                                                torch::optim::SGDOptions(config.learningRate));
     }
 
     double Train(uint32_t steps) override
@@ -86,8 +95,8 @@ class MatrixFactorizationLearner : public Learner
         for (uint32_t step = 0; step < steps; ++step)
         {
             m_sampler.Next(batch);
-            auto idx = torch::from_blob(batch.data(), {static_cast<int64_t>(batch.size())},
-                                        torch::kInt64);
+            auto idx =
+                torch::from_blob(batch.data(), {static_cast<int64_t>(batch.size())}, torch::kInt64);
             m_optimizer->zero_grad();
             auto loss = torch::mse_loss(Predict(m_trainTensors.users.index_select(0, idx),
                                                 m_trainTensors.items.index_select(0, idx)),
@@ -121,15 +130,29 @@ class MatrixFactorizationLearner : public Learner
   protected:
     std::vector<ParameterSpan> GetParameterSpans() const override
     {
-        return {{m_users.data_ptr<float>(), static_cast<std::size_t>(m_users.numel())},
-                {m_items.data_ptr<float>(), static_cast<std::size_t>(m_items.numel())}};
+        std::vector<ParameterSpan> spans;
+        for (const auto& p : m_parameters)
+        {
+            spans.push_back({p.data_ptr<float>(), static_cast<std::size_t>(p.numel())});
+        }
+        return spans;
     }
 
   private:
-    /** \return the predicted ratings: dot products of user and item embeddings */
+    /** \return the predicted ratings of (user, item) pairs */
     torch::Tensor Predict(const torch::Tensor& users, const torch::Tensor& items) const
     {
-        return (m_users.index_select(0, users) * m_items.index_select(0, items)).sum(1);
+        // Sparse gradients: a training step touches only the batch's rows, not whole tables.
+        const auto rows = [](const torch::Tensor& table, const torch::Tensor& index) {
+            return torch::embedding(table, index, -1, false, true);
+        };
+        auto prediction = (rows(m_users, users) * rows(m_items, items)).sum(1);
+        if (m_config.biases)
+        {
+            prediction = prediction + rows(m_userBias, users).squeeze(1) +
+                         rows(m_itemBias, items).squeeze(1) + m_globalBias;
+        }
+        return prediction;
     }
 
     MatrixFactorizationConfig m_config;
@@ -138,12 +161,25 @@ class MatrixFactorizationLearner : public Learner
     MinibatchSampler m_sampler;
     RatingTensors m_trainTensors;
     RatingTensors m_testTensors;
-    torch::Tensor m_users; //!< user embeddings, one row per user
-    torch::Tensor m_items; //!< item embeddings, one row per item
+    torch::Tensor m_users;                   //!< user embeddings, one row per user
+    torch::Tensor m_items;                   //!< item embeddings, one row per item
+    torch::Tensor m_userBias;                //!< one bias per user (config.biases only)
+    torch::Tensor m_itemBias;                //!< one bias per item (config.biases only)
+    torch::Tensor m_globalBias;              //!< one global offset (config.biases only)
+    std::vector<torch::Tensor> m_parameters; //!< all of the above, in flat-vector order
     std::unique_ptr<torch::optim::SGD> m_optimizer;
 };
 
 } // namespace
+
+std::size_t
+MatrixFactorizationParameterCount(const MatrixFactorizationConfig& config,
+                                  std::size_t users,
+                                  std::size_t items)
+{
+    return config.biases ? (users + items) * (config.factors + 1) + 1
+                         : (users + items) * config.factors;
+}
 
 std::unique_ptr<Learner>
 CreateMatrixFactorizationLearner(const MatrixFactorizationConfig& config,

@@ -105,7 +105,7 @@ ReadRatings(const std::string& path, const RatingFormat& format)
         const auto user = ParseField<int64_t>(fields[0], ok);
         const auto item = ParseField<int64_t>(fields[1], ok);
         const auto rating = ParseField<double>(fields[2], ok);
-        ParseField<int64_t>(fields[3], ok);
+        ParseField<int64_t>(fields[3], ok); // the timestamp: checked, not used
         if (!ok)
         {
             throw std::runtime_error(where + "'" + line + "' is not " + format.description +

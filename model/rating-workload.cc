@@ -91,10 +91,11 @@ RatingWorkload::Describe() const
     std::ostringstream out;
     out << m_name << ": " << m_train->Size() << " train / " << m_fullTest->Size()
         << " test ratings, " << m_train->NumUsers() << " users, " << m_train->NumItems()
-        << " items, matrix factorization with " << m_config.factors << " factors ("
-        << (m_train->NumUsers() + m_train->NumItems()) * m_config.factors << " parameters); "
-        << DescribeTestSet(m_test->Size(), m_fullTest->Size(), m_testSubsetSeed) << "; "
-        << m_userPartition.size() << " nodes with " << fewest->size() << "-" << most->size()
+        << " items, matrix factorization with " << m_config.factors << " factors"
+        << (m_config.biases ? " and biases (" : " (")
+        << MatrixFactorizationParameterCount(m_config, m_train->NumUsers(), m_train->NumItems())
+        << " parameters); " << DescribeTestSet(m_test->Size(), m_fullTest->Size(), m_testSubsetSeed)
+        << "; " << m_userPartition.size() << " nodes with " << fewest->size() << "-" << most->size()
         << " training ratings; node:users/ratings";
     for (std::size_t node = 0; node < m_userPartition.size(); ++node)
     {

@@ -81,11 +81,12 @@ MakeRatingWorkload(const std::string& name,
     auto test = std::make_shared<RatingDataset>();
     // The reference's per-user 70/30 split.
     SplitRatingsPerUser(ratings, 0.7, seed, *train, *test);
-    auto workload = std::make_unique<RatingWorkload>(name,
-                                                     std::move(train),
-                                                     std::move(test),
-                                                     PartitionIid(ratings.NumUsers(), nodes, seed + 1),
-                                                     config);
+    auto workload =
+        std::make_unique<RatingWorkload>(name,
+                                         std::move(train),
+                                         std::move(test),
+                                         PartitionIid(ratings.NumUsers(), nodes, seed + 1),
+                                         config);
     workload->SetTestSubset(testSubset, seed + 2);
     return workload;
 }
@@ -97,7 +98,12 @@ MakeMovieLensWorkload(const std::string& directory,
                       uint64_t seed,
                       std::size_t testSubset)
 {
-    return MakeRatingWorkload("movielens", LoadMovieLens(directory), nodes, config, seed, testSubset);
+    return MakeRatingWorkload("movielens",
+                              LoadMovieLens(directory),
+                              nodes,
+                              config,
+                              seed,
+                              testSubset);
 }
 
 } // namespace ns3

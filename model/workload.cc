@@ -105,8 +105,8 @@ ClassificationWorkload::Describe() const
 {
     std::ostringstream out;
     out << m_name << ": " << m_train->Size() << " train / " << m_fullTest->Size()
-        << " test samples, " << m_train->numClasses << " classes, model " << m_config.model
-        << "; " << DescribeTestSet(m_test->Size(), m_fullTest->Size(), m_testSubsetSeed)
+        << " test samples, " << m_train->numClasses << " classes, model " << m_config.model << "; "
+        << DescribeTestSet(m_test->Size(), m_fullTest->Size(), m_testSubsetSeed)
         << "; partition: " << SummarizePartition(m_partition, m_train->labels);
     return out.str();
 }

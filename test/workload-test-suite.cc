@@ -16,8 +16,6 @@
 #include "ns3/test.h"
 #include "ns3/workload-factory.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -26,6 +24,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <unistd.h>
 
 using namespace ns3;
 
@@ -39,9 +38,9 @@ class TempDir
     explicit TempDir(const std::string& tag)
     {
         static int count = 0;
-        m_path = std::filesystem::temp_directory_path() /
-                 ("divshare-" + tag + "-" + std::to_string(getpid()) + "-" +
-                  std::to_string(count++));
+        m_path =
+            std::filesystem::temp_directory_path() /
+            ("divshare-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(count++));
         std::filesystem::remove_all(m_path);
         std::filesystem::create_directories(m_path);
     }
@@ -178,8 +177,7 @@ RatingsCsv(uint32_t users, uint32_t itemsPerUser)
             const uint32_t item = (u * 3 + k * 5) % 40;
             const double rating = 0.5 * (1 + (u + item) % 10);
             csv += std::to_string(3 + 10 * u) + "," + std::to_string(100 + item * 37) + "," +
-                   std::to_string(rating).substr(0, 3) + "," + std::to_string(964982703 + k) +
-                   "\n";
+                   std::to_string(rating).substr(0, 3) + "," + std::to_string(964982703 + k) + "\n";
         }
     }
     return csv;
@@ -222,8 +220,8 @@ class Cifar10ReaderTestCase : public TestCase
             for (std::size_t p = 0; p < data.SampleSize(); ++p)
             {
                 const double expected = (FixturePixel(r, p) / 255.0 - 0.5) / 0.5;
-                worst = std::max(worst,
-                                 std::abs(data.features[r * data.SampleSize() + p] - expected));
+                worst =
+                    std::max(worst, std::abs(data.features[r * data.SampleSize() + p] - expected));
             }
         }
         NS_TEST_ASSERT_MSG_LT(worst, 1e-6, "every pixel (x / 255 - 0.5) / 0.5, in layout order");
@@ -382,10 +380,10 @@ class MovieLensErrorTestCase : public TestCase
 
         const std::string header = "userId,movieId,rating,timestamp\n";
         CheckCsv(dir, "user,movie,rating\n1,2,3,4\n", {"line 1", "expected the header"});
-        CheckCsv(dir,
-                 header + "1,2,3.5,964982703\n1,3,4.0\n",
-                 {"line 3",
-                  "expected 4 comma-separated fields userId,movieId,rating,timestamp, got 3"});
+        CheckCsv(
+            dir,
+            header + "1,2,3.5,964982703\n1,3,4.0\n",
+            {"line 3", "expected 4 comma-separated fields userId,movieId,rating,timestamp, got 3"});
         CheckCsv(dir, header + "1,x2,3.5,964982703\n", {"line 2", "'1,x2,3.5,964982703'"});
         CheckCsv(dir, header + "1,2,7,964982703\n", {"line 2", "rating 7", "[0.5, 5]"});
         CheckCsv(dir, header, {"holds no ratings"});
@@ -431,7 +429,8 @@ class PartitionKindsTestCase : public TestCase
     void DoRun() override
     {
         const auto labels = ScrambledLabels(10, 200); // 2,000 samples
-        for (const std::string spec : {"iid", "shards", "shards:3", "dirichlet:0.1", "dirichlet:100"})
+        for (const std::string spec :
+             {"iid", "shards", "shards:3", "dirichlet:0.1", "dirichlet:100"})
         {
             const auto partition = MakePartition(spec, labels, 7, 11);
             NS_TEST_ASSERT_MSG_EQ(partition.size(), 7, spec);
@@ -443,10 +442,10 @@ class PartitionKindsTestCase : public TestCase
                                   true,
                                   spec << ": another seed, another partition");
         }
-        NS_TEST_ASSERT_MSG_EQ((MakePartition("shards", labels, 7, 11) ==
-                               PartitionShards(labels, 7, 5, 11)),
-                              true,
-                              "the default k is the paper's 5");
+        NS_TEST_ASSERT_MSG_EQ(
+            (MakePartition("shards", labels, 7, 11) == PartitionShards(labels, 7, 5, 11)),
+            true,
+            "the default k is the paper's 5");
 
         // 10 nodes x 5 shards of 40 from classes of 200: every shard lies in one class.
         for (const auto& node : PartitionShards(labels, 10, 5, 1))
@@ -472,7 +471,8 @@ class PartitionKindsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(skewed, 0.6, "alpha 0.05: one class dominates a typical node");
         NS_TEST_ASSERT_MSG_LT(spread, 0.2, "alpha 1000: no class above 20% on any node");
 
-        for (const std::string spec : {"bogus", "shards:0", "shards:2.5", "dirichlet", "dirichlet:x"})
+        for (const std::string spec :
+             {"bogus", "shards:0", "shards:2.5", "dirichlet", "dirichlet:x"})
         {
             const auto error = ErrorOf([&]() { MakePartition(spec, labels, 7, 1); });
             NS_TEST_ASSERT_MSG_EQ(Mentions(error, {spec, "use iid, shards"}), true, error);
@@ -601,6 +601,18 @@ class MatrixFactorizationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(*high, 0.049F, "the range is used");
         auto twin = CreateMatrixFactorizationLearner(config, latest, {0}, latest);
         NS_TEST_ASSERT_MSG_EQ((twin->GetParameters() == initial), true, "seeded initial model");
+        NS_TEST_ASSERT_MSG_EQ(MatrixFactorizationParameterCount(config, 610, 9724),
+                              206680,
+                              "the size formula");
+        // Not the reference model: biases add 610 user, 9,724 item biases and 1 offset.
+        config.biases = true;
+        auto biased = CreateMatrixFactorizationLearner(config, latest, {0, 1}, latest);
+        NS_TEST_ASSERT_MSG_EQ(biased->GetParameterCount(), 206680 + 610 + 9724 + 1, "biases");
+        NS_TEST_ASSERT_MSG_EQ(MatrixFactorizationParameterCount(config, 610, 9724),
+                              biased->GetParameterCount(),
+                              "the size formula with biases");
+        NS_TEST_ASSERT_MSG_EQ(biased->GetTensorSizes().size(), 5, "tables, biases, offset");
+        config.biases = false;
         const auto evaluation = mf->Evaluate();
         NS_TEST_ASSERT_MSG_EQ(std::isnan(evaluation.accuracy), true, "no accuracy");
         NS_TEST_ASSERT_MSG_EQ(evaluation.samples, 2, "both test ratings");
@@ -674,15 +686,19 @@ class RatingWorkloadTestCase : public TestCase
         const auto baseline = workload->EvaluateGlobalMean();
         NS_TEST_ASSERT_MSG_LT(baseline.loss, result.loss, "the mean beats an untrained model");
         NS_TEST_ASSERT_MSG_EQ(Mentions(workload->Describe(),
-                                       {"84 train / 36 test ratings", "12 users", "40 items",
-                                        "1040 parameters", "test: all 36", "4 nodes",
+                                       {"84 train / 36 test ratings",
+                                        "12 users",
+                                        "40 items",
+                                        "1040 parameters",
+                                        "test: all 36",
+                                        "4 nodes",
                                         " 3:3/21"}),
                               true,
                               workload->Describe());
-        NS_TEST_ASSERT_MSG_EQ((MakeMovieLensWorkload(dir.Path(), 4, config, 5)->Describe() ==
-                               workload->Describe()),
-                              true,
-                              "determined by the seed");
+        NS_TEST_ASSERT_MSG_EQ(
+            (MakeMovieLensWorkload(dir.Path(), 4, config, 5)->Describe() == workload->Describe()),
+            true,
+            "determined by the seed");
 
         auto subset = MakeMovieLensWorkload(dir.Path(), 4, config, 5, 10);
         NS_TEST_ASSERT_MSG_EQ(subset->CreateLearner(2)->Evaluate().samples, 10, "the subset");
@@ -720,28 +736,33 @@ class ClassificationWorkloadTestCase : public TestCase
         data.testPerClass = 10;
         MakeSyntheticClassification(data, *train, *test);
         ClassifierConfig config;
-        auto workload = MakeClassificationWorkload("synthetic", train, test, 6, "shards:2", config, 3, 25);
+        auto workload =
+            MakeClassificationWorkload("synthetic", train, test, 6, "shards:2", config, 3, 25);
         NS_TEST_ASSERT_MSG_EQ(workload->GetNodeCount(), 6, "six nodes");
         NS_TEST_ASSERT_MSG_EQ(workload->HasAccuracy(), true, "a classification task");
         auto learner = workload->CreateLearner(1);
         NS_TEST_ASSERT_MSG_EQ(learner->GetLocalSampleCount(), 50, "two shards of 25");
         NS_TEST_ASSERT_MSG_EQ(learner->Evaluate().samples, 25, "the test subset");
         NS_TEST_ASSERT_MSG_EQ(Mentions(workload->Describe(),
-                                       {"300 train / 100 test", "fixed subset of 25 of 100",
-                                        "6 nodes", "samples 50-50", " 5:50/"}),
+                                       {"300 train / 100 test",
+                                        "fixed subset of 25 of 100",
+                                        "6 nodes",
+                                        "samples 50-50",
+                                        " 5:50/"}),
                               true,
                               workload->Describe());
-        auto twin = MakeClassificationWorkload("synthetic", train, test, 6, "shards:2", config, 3, 25);
+        auto twin =
+            MakeClassificationWorkload("synthetic", train, test, 6, "shards:2", config, 3, 25);
         NS_TEST_ASSERT_MSG_EQ(twin->Describe(), workload->Describe(), "same seed, same run");
         NS_TEST_ASSERT_MSG_EQ(twin->CreateLearner(1)->Evaluate().loss,
                               learner->Evaluate().loss,
                               "same subset, same initial model");
-        auto other = MakeClassificationWorkload("synthetic", train, test, 6, "shards:2", config, 4, 25);
+        auto other =
+            MakeClassificationWorkload("synthetic", train, test, 6, "shards:2", config, 4, 25);
         NS_TEST_ASSERT_MSG_NE(other->Describe(), workload->Describe(), "another seed");
 
-        auto error = ErrorOf([&]() {
-            MakeClassificationWorkload("synthetic", train, test, 301, "iid", config, 3);
-        });
+        auto error = ErrorOf(
+            [&]() { MakeClassificationWorkload("synthetic", train, test, 301, "iid", config, 3); });
         NS_TEST_ASSERT_MSG_EQ(Mentions(error, {"synthetic", "300 samples", "301 nodes"}),
                               true,
                               error);

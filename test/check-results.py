@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""Check that a divshare results folder satisfies its published schema.
+
+    check-results.py RESULTS_DIR EXPECTED_EVALUATION_ROUNDS
+
+The published columns and keys must all be present, in this order (new ones may follow),
+with values of the right type. Exits 1 naming the first violation.
+"""
+
+import csv
+import json
+import math
+import sys
+
+EVALUATIONS = ["time_s", "node", "iteration", "accuracy", "loss", "mae", "consensus_distance"]
+TRAFFIC = ["node", "iterations", "bytes_sent", "fragments_sent", "bytes_received",
+           "fragments_received", "bytes_flushed", "fragments_flushed", "bytes_malformed",
+           "fragments_malformed", "transfers_failed"]
+SUMMARY = {"algorithm": str, "workload": str, "nodes": int, "evaluated_nodes": int, "seed": int,
+           "simulated_seconds": (int, float), "wall_seconds": (int, float),
+           "wall_training_seconds": (int, float), "wall_evaluation_seconds": (int, float),
+           "wall_other_seconds": (int, float), "final_mean_iteration": (int, float),
+           "final_mean_accuracy": (int, float, type(None)), "final_mean_loss": (int, float),
+           "final_mean_mae": (int, float, type(None)),
+           "final_consensus_distance": (int, float), "target_metric": str,
+           "target": (int, float, type(None)), "time_to_target_s": (int, float, type(None)),
+           "bytes_sent_total": int}
+
+
+def fail(message):
+    print("FAIL: " + message)
+    sys.exit(1)
+
+
+def rows(path, columns):
+    with open(path, newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader, [])
+        if header[: len(columns)] != columns:
+            fail(f"{path}: header {header} does not start with {columns}")
+        return [dict(zip(header, r)) for r in reader]
+
+
+def main():
+    folder, rounds = sys.argv[1], int(sys.argv[2])
+    with open(folder + "/summary.json") as f:
+        summary = json.load(f)
+    for key, kind in SUMMARY.items():
+        if key not in summary or not isinstance(summary[key], kind):
+            fail(f"summary.json: {key} missing or not {kind}: {summary.get(key)!r}")
+    nodes = summary["nodes"]
+
+    evaluations = rows(folder + "/evaluations.csv", EVALUATIONS)
+    means = [r for r in evaluations if r["node"] == "mean"]
+    if len(means) != rounds:
+        fail(f"evaluations.csv: {len(means)} mean rows, expected {rounds}")
+    if len(evaluations) != rounds * (summary["evaluated_nodes"] + 1):
+        fail(f"evaluations.csv: {len(evaluations)} rows for {rounds} rounds")
+    for r in evaluations:
+        for column in ("time_s", "iteration", "loss"):
+            if not math.isfinite(float(r[column])):
+                fail(f"evaluations.csv: {column} = {r[column]!r}")
+        if r["node"] != "mean" and not 0 <= int(r["node"]) < nodes:
+            fail(f"evaluations.csv: node {r['node']} out of range")
+
+    traffic = rows(folder + "/traffic.csv", TRAFFIC)
+    if [int(r["node"]) for r in traffic] != list(range(nodes)):
+        fail("traffic.csv: not one row per node")
+    if sum(int(r["bytes_sent"]) for r in traffic) != summary["bytes_sent_total"]:
+        fail("traffic.csv bytes_sent does not add up to summary.json bytes_sent_total")
+    if sum(int(r["fragments_sent"]) for r in traffic) == 0:
+        fail("traffic.csv: nothing was sent")
+    print(f"PASS: {folder} has {len(evaluations)} evaluation rows, {nodes} traffic rows and "
+          "every published summary key")
+
+
+if __name__ == "__main__":
+    main()

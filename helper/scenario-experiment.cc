@@ -48,9 +48,14 @@ MakeWorkload(const Scenario& s, uint32_t nodes)
         MatrixFactorizationConfig config;
         config.batchSize = static_cast<uint32_t>(s.GetUint("batch_size"));
         config.learningRate = s.GetReal("learning_rate");
+        config.biases = s.GetBool("mf_biases");
         config.initSeed = seed;
         config.samplingSeed = seed;
         return MakeMovieLensWorkload(s.Get("data_path"), nodes, config, seed, testSamples);
+    }
+    if (s.IsSet("mf_biases"))
+    {
+        throw ScenarioError("mf_biases applies to model = mf only");
     }
     if (model == "mf")
     {

@@ -205,6 +205,8 @@ Scenario::GetKeys()
         {"model", K::CHOICE, "mlp", "Model: mlp or gn-lenet (classification), mf (MovieLens)",
          {"mlp", "gn-lenet", "mf"}},
         {"mlp_hidden", K::UINT, "128", "Hidden units of the mlp model", {}, 1},
+        {"mf_biases", K::BOOL, "false", "mf: add user, item and global biases (the reference "
+                                        "model has none)"},
         {"local_steps", K::UINT, "10", "SGD steps per iteration", {}, 1},
         {"batch_size", K::UINT, "8", "Mini-batch size", {}, 1},
         {"learning_rate", K::REAL, "0.05", "SGD learning rate", {}, 1e-12},

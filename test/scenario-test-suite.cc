@@ -9,6 +9,8 @@
 #include "ns3/test.h"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 using namespace ns3;
 
@@ -168,6 +170,33 @@ class BadScenarioTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * Every key of the schema is explained in the model documentation.
+ */
+class DocumentedKeysTestCase : public TestCase
+{
+  public:
+    DocumentedKeysTestCase()
+        : TestCase("every scenario key is documented in doc/divshare.rst")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::ifstream in(std::filesystem::path(NS_TEST_SOURCEDIR) / ".." / "doc" / "divshare.rst");
+        NS_TEST_ASSERT_MSG_EQ(in.good(), true, "doc/divshare.rst readable");
+        const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (const auto& key : Scenario::GetKeys())
+        {
+            NS_TEST_ASSERT_MSG_NE(doc.find("``" + key.name + "``"),
+                                  std::string::npos,
+                                  key.name << " is explained in doc/divshare.rst");
+        }
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * The scenario test suite.
  */
 class DivShareScenarioTestSuite : public TestSuite
@@ -178,6 +207,7 @@ class DivShareScenarioTestSuite : public TestSuite
     {
         AddTestCase(new ShippedScenariosTestCase);
         AddTestCase(new BadScenarioTestCase);
+        AddTestCase(new DocumentedKeysTestCase);
     }
 };
 

@@ -7,12 +7,14 @@
 //
 //   ./divshare run --nodes=16 --stragglers=4 --simTime=60 --out=results/quickstart
 //
-// Writes evaluations.csv, traffic.csv and summary.json into --out.
+// Writes evaluations.csv, traffic.csv and summary.json into --out. --algorithm=adpsgd, swift,
+// dpsgd or el runs a baseline on the same network instead (see divshare-comparison for all).
 
 #include "ns3/command-line.h"
 #include "ns3/divshare-module.h"
 
 #include <iostream>
+#include <map>
 
 using namespace ns3;
 
@@ -50,9 +52,12 @@ main(int argc, char* argv[])
     cmd.AddValue("fastRate", "Access rate of the other nodes", fastRate);
     cmd.AddValue("slowRate", "Access rate of the stragglers", slowRate);
     cmd.AddValue("delay", "One-way delay of every access link", delay);
-    cmd.AddValue("algorithm", "Algorithm: divshare", algorithm);
+    cmd.AddValue("algorithm", "Algorithm: divshare, adpsgd, swift, dpsgd or el", algorithm);
     cmd.AddValue("fragments", "DivShare: fragments per model (Omega)", fragments);
-    cmd.AddValue("degree", "Peers each fragment (or model) is sent to (J)", degree);
+    cmd.AddValue("degree",
+                 "Peers each fragment (or model) is sent to (J; AD-PSGD pushes to J/2 and is "
+                 "answered; D-PSGD: graph degree; EL: s)",
+                 degree);
     cmd.AddValue("flush", "DivShare: drop unsent fragments of the previous iteration", flush);
     cmd.AddValue("maxTransfers", "Concurrent outbound transfers per node", maxTransfers);
     cmd.AddValue("localSteps", "SGD steps per iteration", localSteps);
@@ -100,10 +105,20 @@ main(int argc, char* argv[])
                                                 {{stragglers, DataRate(slowRate)}});
         config.algorithm = algorithm;
         config.applicationAttributes = {{"LocalSteps", std::to_string(localSteps)},
-                                        {"ComputeTime", computeTime},
-                                        {"Fragments", std::to_string(fragments)},
-                                        {"Degree", std::to_string(degree)},
-                                        {"FlushQueue", flush ? "true" : "false"}};
+                                        {"ComputeTime", computeTime}};
+        // Only the options the chosen algorithm has: Swift, for one, has no Fragments.
+        const TypeId application = TypeId::LookupByName(AlgorithmTypeId(algorithm));
+        for (const auto& [name, value] :
+             std::map<std::string, std::string>{{"Fragments", std::to_string(fragments)},
+                                                {"Degree", std::to_string(degree)},
+                                                {"FlushQueue", flush ? "true" : "false"}})
+        {
+            TypeId::AttributeInformation info;
+            if (application.LookupAttributeByName(name, &info))
+            {
+                config.applicationAttributes[name] = value;
+            }
+        }
         config.transportAttributes = {{"MaxConcurrentTransfers", std::to_string(maxTransfers)}};
         config.simulatedSeconds = simTime;
         config.evaluationInterval = evalInterval;

@@ -54,10 +54,9 @@ void
 AdPsgdApplication::ShareModel()
 {
     const auto model = ExtractFragment(0);
-    for (auto peer : SamplePeersWithReplacement(GetNodeIndex(),
-                                                GetNodeCount(),
-                                                m_degree / 2,
-                                                [this](uint32_t bound) { return DrawBelow(bound); }))
+    const BoundedRandom random = [this](uint32_t bound) { return DrawBelow(bound); };
+    for (auto peer :
+         SamplePeersWithReplacement(GetNodeIndex(), GetNodeCount(), m_degree / 2, random))
     {
         Send(peer, 0, model);
     }

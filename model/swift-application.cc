@@ -57,10 +57,8 @@ SwiftApplication::ShareModel()
                                        << " nodes, the run has " << GetNodeCount()
                                        << "; lower Degree");
     const auto model = ExtractFragment(0);
-    for (auto peer : SampleDistinctPeers(GetNodeIndex(),
-                                         GetNodeCount(),
-                                         m_degree,
-                                         [this](uint32_t bound) { return DrawBelow(bound); }))
+    const BoundedRandom random = [this](uint32_t bound) { return DrawBelow(bound); };
+    for (auto peer : SampleDistinctPeers(GetNodeIndex(), GetNodeCount(), m_degree, random))
     {
         Send(peer, 0, model);
     }

@@ -30,8 +30,8 @@ namespace
 /** A transfer that started: what left a node's send queue for the network. */
 struct Transfer
 {
-    uint32_t from;      //!< sender
-    uint32_t to;        //!< destination
+    uint32_t from;         //!< sender
+    uint32_t to;           //!< destination
     DivShareHeader header; //!< its header
 };
 
@@ -123,7 +123,11 @@ class Testbed
         return m_apps.GetN();
     }
 
-    /** \brief Assign streams, start the applications, run, and call snapshot just before they stop. */
+    /**
+     * \brief Assign streams, start the applications, run, and call snapshot just before
+     * they stop.
+     * \param snapshot called 1 ns before the stop time, if set
+     */
     void Run(const std::function<void()>& snapshot = {})
     {
         DecentralizedLearningHelper::AssignStreams(m_apps, 0);
@@ -137,6 +141,7 @@ class Testbed
         Simulator::Run();
     }
 
+    /** Tears the simulation down, so that the next test case starts afresh. */
     ~Testbed()
     {
         Simulator::Destroy();
@@ -170,6 +175,10 @@ GroupPushes(const std::vector<Transfer>& transfers)
     return groups;
 }
 
+/**
+ * \param path a file
+ * \return its contents
+ */
 std::string
 ReadFile(const std::string& path)
 {
@@ -208,9 +217,8 @@ class RegularGraphTestCase : public TestCase
             {
                 const auto& neighbours = graph[v];
                 NS_TEST_ASSERT_MSG_EQ(neighbours.size(), degree, "node " << v << " degree");
-                NS_TEST_ASSERT_MSG_EQ(std::set<uint32_t>(neighbours.begin(), neighbours.end()).size(),
-                                      degree,
-                                      "no double edge");
+                const std::set<uint32_t> distinct(neighbours.begin(), neighbours.end());
+                NS_TEST_ASSERT_MSG_EQ(distinct.size(), degree, "no double edge");
                 for (auto w : neighbours)
                 {
                     NS_TEST_ASSERT_MSG_NE(w, v, "no self-loop");
@@ -240,9 +248,10 @@ class RegularGraphTestCase : public TestCase
                                   true,
                                   "same seed, same graph");
         }
-        NS_TEST_ASSERT_MSG_EQ((MakeRandomRegularGraph(60, 6, 5) != MakeRandomRegularGraph(60, 6, 6)),
-                              true,
-                              "the seed matters");
+        NS_TEST_ASSERT_MSG_EQ(
+            (MakeRandomRegularGraph(60, 6, 5) != MakeRandomRegularGraph(60, 6, 6)),
+            true,
+            "the seed matters");
         for (auto [nodes, degree] :
              std::vector<std::pair<uint32_t, uint32_t>>{{7, 3}, {5, 1}, {4, 4}, {4, 0}, {1, 0}})
         {
@@ -318,7 +327,7 @@ class RoundPeersTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(pairCount.size(), nodes * (nodes - 1), "every pair occurs");
         for (const auto& [pair, count] : pairCount)
         {
-            NS_TEST_ASSERT_MSG_EQ_TOL(count / double(rounds), 3.0 / 7.0, 0.05, "uniform recipients");
+            NS_TEST_ASSERT_MSG_EQ_TOL(count / double(rounds), 3.0 / 7.0, 0.05, "uniform peers");
         }
         NS_TEST_ASSERT_MSG_EQ((SampleRegularRoundPeers(2, nodes, fanout, 9, 4).out ==
                                SampleRegularRoundPeers(2, nodes, fanout, 9, 4).out),
@@ -392,9 +401,10 @@ class AdPsgdRepliesTestCase : public TestCase
                     }));
             bed.App(b)->TraceConnectWithoutContext(
                 "AggregationDone",
-                Callback<void, uint32_t, uint32_t, uint32_t>([&](uint32_t, uint32_t models, uint32_t) {
-                    multiModelAggregations += models >= 2 ? 1 : 0;
-                }));
+                Callback<void, uint32_t, uint32_t, uint32_t>(
+                    [&](uint32_t, uint32_t models, uint32_t) {
+                        multiModelAggregations += models >= 2 ? 1 : 0;
+                    }));
         }
         bed.Run();
 

@@ -14,7 +14,7 @@ FragmentInbox::Put(uint32_t sender,
                    std::vector<float>&& values)
 {
     auto [it, inserted] = m_entries.try_emplace(Key{sender, fragment});
-    if (!inserted && it->second.iteration >= iteration)
+    if (!inserted && it->second.iteration > iteration)
     {
         return false;
     }

@@ -18,8 +18,10 @@ namespace ns3
  * \ingroup divshare
  * \brief Model fragments received since the last aggregation.
  *
- * One slot per (sender, fragment id): a copy from a later iteration of the sender replaces
- * the one held, an older copy is ignored. Full models are fragment 0 of 1.
+ * One slot per (sender, fragment id): a copy from the same or a later iteration of the sender
+ * replaces the one held (one TCP connection delivers a sender's messages in order, so the
+ * later arrival is the newer copy: e.g. an AD-PSGD reply after a push of the same
+ * iteration); an older copy is ignored. Full models are fragment 0 of 1.
  */
 class FragmentInbox
 {
@@ -40,7 +42,7 @@ class FragmentInbox
      * \param fragment fragment id
      * \param iteration sender's iteration
      * \param values the values (moved in)
-     * \return true if stored, false if an equally new or newer copy was already held
+     * \return true if stored, false if a newer copy was already held
      */
     bool Put(uint32_t sender, uint32_t fragment, uint32_t iteration, std::vector<float>&& values);
     /** \return the number of occupied slots */

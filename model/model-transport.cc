@@ -123,21 +123,22 @@ ModelTransport::Stop()
     {
         if (connection.socket)
         {
-            connection.socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
-            connection.socket->Close();
+            CloseQuietly(connection.socket);
         }
         connection = Connection();
     }
     m_peerOfSocket.clear();
-    for (auto& [socket, reassembler] : m_inbound)
-    {
-        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        socket->Close();
-    }
+    auto inbound = std::move(m_inbound);
     m_inbound.clear();
+    for (auto& [socket, reassembler] : inbound)
+    {
+        CloseQuietly(socket);
+    }
     if (m_listener)
     {
-        m_listener->Close();
+        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
+        CloseQuietly(m_listener);
         m_listener = nullptr;
     }
     m_inFlight = 0;
@@ -311,11 +312,22 @@ ModelTransport::FailTransfer(uint32_t peer)
     if (connection.socket)
     {
         m_peerOfSocket.erase(connection.socket);
-        connection.socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
-        connection.socket->Close();
+        CloseQuietly(connection.socket);
     }
     connection = Connection(); // the next transfer to this peer reconnects
     Dispatch();
+}
+
+void
+ModelTransport::CloseQuietly(Ptr<Socket> socket)
+{
+    // Closing can call the close callbacks at once; they must not re-enter the transport
+    // while it forgets this socket.
+    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+    socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                              MakeNullCallback<void, Ptr<Socket>>());
+    socket->Close();
 }
 
 uint32_t
@@ -433,9 +445,8 @@ ModelTransport::RejectInbound(Ptr<Socket> socket, uint32_t bytes, const std::str
     ++m_counters.messagesMalformed;
     m_counters.bytesMalformed += bytes;
     m_malformedTrace(bytes, reason);
-    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-    socket->Close();
     m_inbound.erase(socket);
+    CloseQuietly(socket);
 }
 
 void

@@ -156,6 +156,7 @@ class ModelTransport : public Object
     void WriteMore(uint32_t peer);
     void FailTransfer(uint32_t peer);
     uint32_t PeerOf(Ptr<Socket> socket) const;
+    static void CloseQuietly(Ptr<Socket> socket);
 
     void HandleConnected(Ptr<Socket> socket);
     void HandleConnectionFailed(Ptr<Socket> socket);

@@ -21,7 +21,7 @@ namespace
  * split two classes per node, every node starting from different weights.
  */
 ExperimentConfig
-SmallRun(uint64_t seed, const std::string& out)
+SmallRun(uint64_t seed, const std::string& out, uint32_t hidden = 32)
 {
     SyntheticClassificationConfig data;
     data.trainPerClass = 160;
@@ -31,7 +31,7 @@ SmallRun(uint64_t seed, const std::string& out)
     auto test = std::make_shared<ClassificationDataset>();
     MakeSyntheticClassification(data, *train, *test);
     ClassifierConfig model;
-    model.mlpHidden = 32;
+    model.mlpHidden = hidden;
     model.initSeed = seed;
     model.samplingSeed = seed;
 
@@ -158,6 +158,40 @@ class DeterminismTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * A run that ends with send backlogs and transfers under way (Swift never flushes, and its
+ * stragglers cannot keep up) tears down cleanly: closing sockets with unread data must not
+ * call back into the transports that are closing them.
+ */
+class TeardownWithBacklogTestCase : public TestCase
+{
+  public:
+    TeardownWithBacklogTestCase()
+        : TestCase("a run ending with send backlogs and transfers under way tears down cleanly")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto config = SmallRun(3, "", 256); // 11,018 parameters: 44 kB per model
+        config.algorithm = "swift";
+        config.applicationAttributes = {{"LocalSteps", "2"},
+                                        {"ComputeTime", "ns3::ConstantRandomVariable[Constant=0.2]"},
+                                        {"Degree", "3"}};
+        config.topology = NetworkTopology::Star(8, DataRate("20Mbps"), MilliSeconds(1),
+                                                {{3, DataRate("1Mbps")}});
+        config.simulatedSeconds = 6;
+        const auto result = RunExperiment(config);
+        // Stragglers queue 3 models of 44 kB every 0.2 s but send under 3 per second at 1 Mbit/s.
+        NS_TEST_ASSERT_MSG_GT(result.finalMeanIteration, 25, "iterations went on");
+        NS_TEST_ASSERT_MSG_LT(result.fragmentsSent,
+                              static_cast<uint64_t>(8 * 3 * result.finalMeanIteration * 0.8),
+                              "a backlog was left unsent");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * The application-level test suite.
  */
 class DivShareApplicationTestSuite : public TestSuite
@@ -168,6 +202,7 @@ class DivShareApplicationTestSuite : public TestSuite
     {
         AddTestCase(new DivShareLearnsTestCase);
         AddTestCase(new DeterminismTestCase);
+        AddTestCase(new TeardownWithBacklogTestCase);
     }
 };
 

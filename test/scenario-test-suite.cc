@@ -176,7 +176,7 @@ class DocumentedKeysTestCase : public TestCase
 {
   public:
     DocumentedKeysTestCase()
-        : TestCase("every scenario key is documented in doc/divshare.rst")
+        : TestCase("every scenario key is documented in the model documentation")
     {
     }
 

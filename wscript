@@ -36,18 +36,26 @@ def _cmake_examples(path):
 def configure(conf):
     # LibTorch as Debian's libtorch-dev installs it; TORCH_PREFIX points elsewhere.
     prefix = os.environ.get('TORCH_PREFIX', '/usr')
-    conf.env.append_value('INCLUDES_TORCH', [os.path.join(prefix, 'include'),
-                                             os.path.join(prefix, 'include', 'torch', 'csrc',
-                                                          'api', 'include')])
-    conf.env.append_value('LIB_TORCH', ['torch', 'torch_cpu', 'c10'])
-    if prefix != '/usr':
-        conf.env.append_value('LIBPATH_TORCH', [os.path.join(prefix, 'lib')])
-    conf.check_cxx(fragment='#include <torch/torch.h>\n'
-                            'int main() { return torch::ones({2}).sum().item<int>() - 2; }\n',
-                   use='TORCH', msg='Checking for LibTorch', mandatory=True)
+    found = conf.check_cxx(lib=['torch', 'torch_cpu', 'c10'],
+                           libpath=[os.path.join(prefix, 'lib'),
+                                    os.path.join(prefix, 'lib', 'x86_64-linux-gnu')],
+                           uselib_store='TORCH', mandatory=False, msg='Checking for LibTorch')
+    # -isystem: the torch headers are not ours to warn about.
+    conf.env.append_value('CXXFLAGS_TORCH',
+                          ['-isystem', os.path.join(prefix, 'include'),
+                           '-isystem', os.path.join(prefix, 'include', 'torch', 'csrc', 'api',
+                                                    'include')])
+    conf.env.append_value('DEFINES_TORCH', ['_GLIBCXX_USE_CXX11_ABI=1'])
+    if not found:
+        conf.env['MODULES_NOT_BUILT'].append('divshare')
+        conf.report_optional_feature('divshare', 'divshare (LibTorch)', False,
+                                     'LibTorch not found: apt-get install libtorch-dev, or set '
+                                     'TORCH_PREFIX')
 
 
 def build(bld):
+    if 'divshare' in bld.env['MODULES_NOT_BUILT']:
+        return
     here = bld.path.abspath()
     cmake = os.path.join(here, 'CMakeLists.txt')
     module = bld.create_ns3_module('divshare', NS3_DEPENDENCIES)

@@ -74,23 +74,14 @@ main(int argc, char* argv[])
     try
     {
         SetLearningThreads(threads);
-        SyntheticClassificationConfig data;
-        data.seed = seed;
-        auto train = std::make_shared<ClassificationDataset>();
-        auto test = std::make_shared<ClassificationDataset>();
-        MakeSyntheticClassification(data, *train, *test);
         ClassifierConfig model;
         model.mlpHidden = hidden;
         model.initSeed = seed;
         model.samplingSeed = seed;
 
         ExperimentConfig config;
-        config.workload = std::make_shared<ClassificationWorkload>(
-            "synthetic",
-            train,
-            test,
-            PartitionShards(train->labels, nodes, shards, seed),
-            model);
+        config.workload =
+            MakeSyntheticWorkload(nodes, "shards:" + std::to_string(shards), model, seed);
         config.topology = NetworkTopology::Star(nodes,
                                                 DataRate(fastRate),
                                                 Time(delay),

@@ -155,11 +155,6 @@ main(int argc, char* argv[])
         }
         const auto nodes = static_cast<uint32_t>(file.topology.hosts.size());
         SetLearningThreads(threads);
-        SyntheticClassificationConfig data;
-        data.seed = seed;
-        auto train = std::make_shared<ClassificationDataset>();
-        auto test = std::make_shared<ClassificationDataset>();
-        MakeSyntheticClassification(data, *train, *test);
         ClassifierConfig model;
         model.model = "mlp";
         model.mlpHidden = hidden;
@@ -175,8 +170,7 @@ main(int argc, char* argv[])
                 config.crossTraffic = file.crossTraffic;
             }
             config.network.Set("queueDisc", queueDisc);
-            config.workload = std::make_shared<ClassificationWorkload>(
-                "synthetic", train, test, PartitionShards(train->labels, nodes, 2, seed), model);
+            config.workload = MakeSyntheticWorkload(nodes, "shards:2", model, seed);
             config.applicationAttributes = {{"LocalSteps", std::to_string(localSteps)},
                                             {"ComputeTime", computeTime}};
             config.simulatedSeconds = simTime;

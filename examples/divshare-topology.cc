@@ -110,17 +110,11 @@ main(int argc, char* argv[])
 
         const auto nodes = static_cast<uint32_t>(config.topology.hosts.size());
         SetLearningThreads(threads);
-        SyntheticClassificationConfig data;
-        data.seed = seed;
-        auto train = std::make_shared<ClassificationDataset>();
-        auto test = std::make_shared<ClassificationDataset>();
-        MakeSyntheticClassification(data, *train, *test);
         ClassifierConfig model;
         model.model = "mlp";
         model.initSeed = seed;
         model.samplingSeed = seed;
-        config.workload = std::make_shared<ClassificationWorkload>(
-            "synthetic", train, test, PartitionShards(train->labels, nodes, 2, seed), model);
+        config.workload = MakeSyntheticWorkload(nodes, "shards:2", model, seed);
         config.applicationAttributes = {{"LocalSteps", std::to_string(localSteps)},
                                         {"ComputeTime", computeTime},
                                         {"Fragments", std::to_string(fragments)},

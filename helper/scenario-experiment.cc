@@ -8,7 +8,6 @@
 #include "topology-reader.h"
 #include "topology-units.h"
 
-#include "ns3/synthetic-classification.h"
 #include "ns3/type-id.h"
 #include "ns3/workload-factory.h"
 
@@ -74,13 +73,7 @@ MakeWorkload(const Scenario& s, uint32_t nodes)
         return MakeCifar10Workload(s.Get("data_path"), nodes, s.Get("partition"), config, seed,
                                    testSamples);
     }
-    SyntheticClassificationConfig data;
-    data.seed = seed;
-    auto train = std::make_shared<ClassificationDataset>();
-    auto test = std::make_shared<ClassificationDataset>();
-    MakeSyntheticClassification(data, *train, *test);
-    return MakeClassificationWorkload("synthetic", train, test, nodes, s.Get("partition"), config,
-                                      seed, testSamples);
+    return MakeSyntheticWorkload(nodes, s.Get("partition"), config, seed, testSamples);
 }
 
 NetworkTopology

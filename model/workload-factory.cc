@@ -42,6 +42,22 @@ MakeClassificationWorkload(const std::string& name,
 }
 
 std::unique_ptr<ClassificationWorkload>
+MakeSyntheticWorkload(uint32_t nodes,
+                      const std::string& partitionSpec,
+                      const ClassifierConfig& config,
+                      uint64_t seed,
+                      std::size_t testSubset)
+{
+    SyntheticClassificationConfig data;
+    data.seed = seed;
+    auto train = std::make_shared<ClassificationDataset>();
+    auto test = std::make_shared<ClassificationDataset>();
+    MakeSyntheticClassification(data, *train, *test);
+    return MakeClassificationWorkload("synthetic", train, test, nodes, partitionSpec, config, seed,
+                                      testSubset);
+}
+
+std::unique_ptr<ClassificationWorkload>
 MakeCifar10Workload(const std::string& directory,
                     uint32_t nodes,
                     const std::string& partitionSpec,

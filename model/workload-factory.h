@@ -10,6 +10,7 @@
 #include "matrix-factorization-learner.h"
 #include "rating-dataset.h"
 #include "rating-workload.h"
+#include "synthetic-classification.h"
 #include "workload.h"
 
 #include <cstddef>
@@ -48,6 +49,24 @@ std::unique_ptr<ClassificationWorkload> MakeClassificationWorkload(
     const ClassifierConfig& config,
     uint64_t seed,
     std::size_t testSubset = 0);
+
+/**
+ * \ingroup divshare
+ * \brief Build the synthetic Gaussian-mixture workload (tests, quick start): the data of
+ * MakeSyntheticClassification() drawn from seed, partitioned as MakeClassificationWorkload
+ * does; its name is "synthetic".
+ * \param nodes number of nodes
+ * \param partitionSpec as MakeClassificationWorkload
+ * \param config classifier recipe
+ * \param seed the run seed (also the data's)
+ * \param testSubset as MakeClassificationWorkload
+ * \return the workload
+ */
+std::unique_ptr<ClassificationWorkload> MakeSyntheticWorkload(uint32_t nodes,
+                                                              const std::string& partitionSpec,
+                                                              const ClassifierConfig& config,
+                                                              uint64_t seed,
+                                                              std::size_t testSubset = 0);
 
 /**
  * \ingroup divshare

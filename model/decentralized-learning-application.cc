@@ -249,12 +249,6 @@ DecentralizedLearningApplication::GetInbox() const
     return m_inbox;
 }
 
-const ModelFragmenter&
-DecentralizedLearningApplication::GetFragmenter() const
-{
-    return *m_fragmenter;
-}
-
 uint32_t
 DecentralizedLearningApplication::DrawBelow(uint32_t bound)
 {

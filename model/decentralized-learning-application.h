@@ -142,8 +142,6 @@ class DecentralizedLearningApplication : public Application
     FragmentInbox& GetInbox();
     /** \return the received fragments awaiting aggregation, for IsReadyToAggregate() */
     const FragmentInbox& GetInbox() const;
-    /** \return the fragmenter */
-    const ModelFragmenter& GetFragmenter() const;
     /**
      * \param bound exclusive bound, at least 1
      * \return a uniform integer in [0, bound) from this node's random stream

@@ -29,23 +29,6 @@ FragmentInbox::GetSize() const
     return m_entries.size();
 }
 
-std::size_t
-FragmentInbox::GetSenderCount() const
-{
-    std::size_t senders = 0;
-    const uint32_t none = UINT32_MAX;
-    uint32_t last = none;
-    for (const auto& [key, entry] : m_entries)
-    {
-        if (key.first != last)
-        {
-            ++senders;
-            last = key.first;
-        }
-    }
-    return senders;
-}
-
 bool
 FragmentInbox::HasSender(uint32_t sender) const
 {

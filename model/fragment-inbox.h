@@ -47,8 +47,6 @@ class FragmentInbox
     bool Put(uint32_t sender, uint32_t fragment, uint32_t iteration, std::vector<float>&& values);
     /** \return the number of occupied slots */
     std::size_t GetSize() const;
-    /** \return the number of distinct senders in the inbox */
-    std::size_t GetSenderCount() const;
     /** \return true if sender has at least one slot */
     bool HasSender(uint32_t sender) const;
     /** \return the occupied slots, ordered by (sender, fragment) */

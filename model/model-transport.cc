@@ -188,12 +188,6 @@ ModelTransport::GetQueueLength() const
     return static_cast<uint32_t>(m_queue.size());
 }
 
-uint32_t
-ModelTransport::GetTransfersInFlight() const
-{
-    return m_inFlight;
-}
-
 const TrafficCounters&
 ModelTransport::GetCounters() const
 {

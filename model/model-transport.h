@@ -107,8 +107,6 @@ class ModelTransport : public Object
     uint32_t Flush();
     /** \return messages waiting in the send queue */
     uint32_t GetQueueLength() const;
-    /** \return transfers under way */
-    uint32_t GetTransfersInFlight() const;
     /** \return the counters */
     const TrafficCounters& GetCounters() const;
 

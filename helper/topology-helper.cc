@@ -174,7 +174,12 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
     {
         for (auto it = container->Begin(); it != container->End(); ++it)
         {
-            (*it)->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
+            // ns-3.41 deprecated WeakEsModel for StrongEndSystemModel; 3.48 no longer has it.
+            Ptr<Ipv4> ipv4 = (*it)->GetObject<Ipv4>();
+            if (!ipv4->SetAttributeFailSafe("StrongEndSystemModel", BooleanValue(true)))
+            {
+                ipv4->SetAttribute("WeakEsModel", BooleanValue(false));
+            }
         }
     }
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();

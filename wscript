@@ -40,11 +40,13 @@ def configure(conf):
                            libpath=[os.path.join(prefix, 'lib'),
                                     os.path.join(prefix, 'lib', 'x86_64-linux-gnu')],
                            uselib_store='TORCH', mandatory=False, msg='Checking for LibTorch')
-    # -isystem: the torch headers are not ours to warn about.
-    conf.env.append_value('CXXFLAGS_TORCH',
-                          ['-isystem', os.path.join(prefix, 'include'),
-                           '-isystem', os.path.join(prefix, 'include', 'torch', 'csrc', 'api',
-                                                    'include')])
+    # -isystem: the torch headers are not ours to warn about. Never on /usr/include or
+    # /usr/local/include: moving them breaks libstdc++'s #include_next <stdlib.h>.
+    includes = [os.path.join(prefix, 'include', 'torch', 'csrc', 'api', 'include')]
+    if os.path.normpath(prefix) not in ('/usr', '/usr/local'):
+        includes.insert(0, os.path.join(prefix, 'include'))
+    for include in includes:
+        conf.env.append_value('CXXFLAGS_TORCH', ['-isystem', include])
     conf.env.append_value('DEFINES_TORCH', ['_GLIBCXX_USE_CXX11_ABI=1'])
     if not found:
         conf.env['MODULES_NOT_BUILT'].append('divshare')

@@ -59,7 +59,7 @@ DecentralizedLearningApplication::GetTypeId()
                                 &DecentralizedLearningApplication::m_aggregationTrace),
                             "ns3::DecentralizedLearningApplication::AggregationTracedCallback")
             .AddTraceSource("FragmentSent",
-                            "TCP acknowledged every byte of a fragment sent to a peer.",
+                            "TCP transmitted the last byte of a fragment sent to a peer.",
                             MakeTraceSourceAccessor(
                                 &DecentralizedLearningApplication::m_fragmentSentTrace),
                             "ns3::DecentralizedLearningApplication::FragmentSentTracedCallback")

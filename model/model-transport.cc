@@ -43,7 +43,7 @@ ModelTransport::GetTypeId()
                             MakeTraceSourceAccessor(&ModelTransport::m_transferStartedTrace),
                             "ns3::ModelTransport::TransferStartedTracedCallback")
             .AddTraceSource("TransferCompleted",
-                            "TCP acknowledged every byte of a message.",
+                            "TCP transmitted the last byte of a message for the first time.",
                             MakeTraceSourceAccessor(&ModelTransport::m_transferCompletedTrace),
                             "ns3::ModelTransport::TransferCompletedTracedCallback")
             .AddTraceSource("MessageReceived",
@@ -197,20 +197,33 @@ ModelTransport::GetCounters() const
 void
 ModelTransport::Dispatch()
 {
-    // The oldest message whose peer connection is idle goes next, so that one slow peer
-    // does not hold back messages for the others.
-    auto it = m_queue.begin();
-    while (m_inFlight < m_maxTransfers && it != m_queue.end())
+    // A transfer can complete inside StartTransfer() (TCP took the whole message) and ask
+    // for the next one: the running loop then scans again instead of recursing.
+    if (m_dispatching)
     {
-        if (m_connections[it->peer].message)
-        {
-            ++it;
-            continue;
-        }
-        Outgoing outgoing = std::move(*it);
-        it = m_queue.erase(it);
-        StartTransfer(std::move(outgoing));
+        m_dispatchAgain = true;
+        return;
     }
+    m_dispatching = true;
+    do
+    {
+        m_dispatchAgain = false;
+        // The oldest message whose peer connection is idle goes next, so that one slow peer
+        // does not hold back messages for the others.
+        std::size_t i = 0;
+        while (m_inFlight < m_maxTransfers && i < m_queue.size())
+        {
+            if (m_connections[m_queue[i].peer].message)
+            {
+                ++i;
+                continue;
+            }
+            Outgoing outgoing = std::move(m_queue[i]);
+            m_queue.erase(m_queue.begin() + static_cast<std::ptrdiff_t>(i));
+            StartTransfer(std::move(outgoing));
+        }
+    } while (m_dispatchAgain);
+    m_dispatching = false;
 }
 
 void
@@ -223,6 +236,7 @@ ModelTransport::StartTransfer(Outgoing&& outgoing)
     connection.header = outgoing.header;
     connection.header.valueCount = static_cast<uint32_t>(outgoing.values->size());
     connection.written = 0;
+    connection.messageEnd = connection.handedOver + connection.message->GetSize();
     ++m_inFlight;
     m_transferStartedTrace(outgoing.peer,
                            connection.header,
@@ -250,6 +264,7 @@ ModelTransport::OpenConnection(uint32_t peer)
                                           MakeCallback(&ModelTransport::HandleConnectionFailed,
                                                        this));
     connection.socket->SetSendCallback(MakeCallback(&ModelTransport::HandleSendSpace, this));
+    connection.socket->SetDataSentCallback(MakeCallback(&ModelTransport::HandleDataSent, this));
     connection.socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleOutboundClosed, this),
                                          MakeCallback(&ModelTransport::HandleOutboundClosed, this));
     connection.socket->Connect(m_peers[peer]);
@@ -277,14 +292,21 @@ ModelTransport::WriteMore(uint32_t peer)
             return;
         }
         connection.written += static_cast<uint32_t>(sent);
+        connection.handedOver += static_cast<uint32_t>(sent);
     }
-    // Every byte is in TCP's hands; the transfer ends when all of them are acknowledged.
-    if (connection.socket->GetTxAvailable() < connection.bufferSize)
+}
+
+void
+ModelTransport::CompleteIfTransmitted(uint32_t peer)
+{
+    Connection& connection = m_connections[peer];
+    if (!connection.message || connection.written < connection.message->GetSize() ||
+        connection.transmitted < connection.messageEnd)
     {
         return;
     }
-    const Time duration =
-        Simulator::Now() - NanoSeconds(connection.header.sendTimeNs);
+    const uint32_t size = connection.message->GetSize();
+    const Time duration = Simulator::Now() - NanoSeconds(connection.header.sendTimeNs);
     ++m_counters.messagesSent;
     m_counters.bytesSent += size;
     m_transferCompletedTrace(peer, connection.header, size, duration);
@@ -319,6 +341,7 @@ ModelTransport::CloseQuietly(Ptr<Socket> socket)
     // while it forgets this socket.
     socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+    socket->SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                               MakeNullCallback<void, Ptr<Socket>>());
     socket->Close();
@@ -342,7 +365,6 @@ ModelTransport::HandleConnected(Ptr<Socket> socket)
     }
     Connection& connection = m_connections[peer];
     connection.connected = true;
-    connection.bufferSize = socket->GetTxAvailable();
     if (connection.message)
     {
         WriteMore(peer);
@@ -367,6 +389,17 @@ ModelTransport::HandleSendSpace(Ptr<Socket> socket, uint32_t /* available */)
     if (peer != UINT32_MAX && m_connections[peer].connected && m_connections[peer].message)
     {
         WriteMore(peer);
+    }
+}
+
+void
+ModelTransport::HandleDataSent(Ptr<Socket> socket, uint32_t bytes)
+{
+    const uint32_t peer = PeerOf(socket);
+    if (peer != UINT32_MAX)
+    {
+        m_connections[peer].transmitted += bytes;
+        CompleteIfTransmitted(peer);
     }
 }
 

@@ -31,7 +31,7 @@ namespace ns3
  */
 struct TrafficCounters
 {
-    uint64_t bytesSent{0};            //!< message bytes whose transfer completed
+    uint64_t bytesSent{0};            //!< message bytes of completed (transmitted) transfers
     uint64_t messagesSent{0};         //!< messages whose transfer completed
     uint64_t bytesReceived{0};        //!< bytes read from inbound connections
     uint64_t messagesReceived{0};     //!< messages decoded and accepted
@@ -49,9 +49,11 @@ struct TrafficCounters
  * Outbound messages wait in an application-level send queue until a transfer slot is free
  * (at most MaxConcurrentTransfers at once, at most one per peer connection). A transfer
  * starts by stamping and encoding the message, writes it into the peer's TCP connection
- * (opened on first use and kept) as the socket buffer allows, and completes once TCP has had
- * every byte acknowledged; only then does the slot go to the next queued message. Flush()
- * drops the messages still waiting. Inbound connections are accepted on Port; their bytes are
+ * (opened on first use and kept) as the socket's send buffer allows, and completes once TCP
+ * has transmitted its last byte (its DataSent notification); then the slot goes to the next
+ * queued message. So messages wait in the queue, where Flush() can drop them, while the link
+ * is busy, and a slot is not held for the receiver's delayed ACK (200 ms in ns-3) after each
+ * message, as it would be if transfers ended on the last acknowledgement. Inbound connections are accepted on Port; their bytes are
  * reassembled into messages and checked; a malformed stream is counted and dropped.
  */
 class ModelTransport : public Object
@@ -142,16 +144,19 @@ class ModelTransport : public Object
     {
         Ptr<Socket> socket;
         bool connected{false};
-        uint32_t bufferSize{0}; //!< the socket's send buffer, seen empty when connected
         Ptr<Packet> message;    //!< message under transfer, null when idle
         DivShareHeader header;  //!< its header
         uint32_t written{0};    //!< bytes of it handed to TCP
+        uint64_t handedOver{0}; //!< bytes handed to TCP on this connection, in all
+        uint64_t transmitted{0}; //!< bytes TCP has transmitted (first transmissions), in all
+        uint64_t messageEnd{0}; //!< handedOver once the current message is fully handed over
     };
 
     void Dispatch();
     void StartTransfer(Outgoing&& outgoing);
     void OpenConnection(uint32_t peer);
     void WriteMore(uint32_t peer);
+    void CompleteIfTransmitted(uint32_t peer);
     void FailTransfer(uint32_t peer);
     uint32_t PeerOf(Ptr<Socket> socket) const;
     static void CloseQuietly(Ptr<Socket> socket);
@@ -159,6 +164,7 @@ class ModelTransport : public Object
     void HandleConnected(Ptr<Socket> socket);
     void HandleConnectionFailed(Ptr<Socket> socket);
     void HandleSendSpace(Ptr<Socket> socket, uint32_t available);
+    void HandleDataSent(Ptr<Socket> socket, uint32_t bytes);
     void HandleOutboundClosed(Ptr<Socket> socket);
     void HandleAccept(Ptr<Socket> socket, const Address& from);
     void HandleRead(Ptr<Socket> socket);
@@ -177,6 +183,8 @@ class ModelTransport : public Object
     std::map<Ptr<Socket>, uint32_t> m_peerOfSocket;
     std::map<Ptr<Socket>, MessageReassembler> m_inbound;
     uint32_t m_inFlight{0};
+    bool m_dispatching{false};  //!< Dispatch() is running
+    bool m_dispatchAgain{false}; //!< a transfer ended while it ran: scan the queue again
     TrafficCounters m_counters;
 
     TracedCallback<uint32_t, const DivShareHeader&, Time> m_transferStartedTrace;

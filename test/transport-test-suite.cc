@@ -343,6 +343,41 @@ class QueueTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * Back-to-back messages to one peer go at the link's rate: a transfer slot is freed when TCP
+ * has transmitted the message, not after the receiver's delayed ACK (200 ms in ns-3).
+ */
+class BackToBackTestCase : public TestCase
+{
+  public:
+    BackToBackTestCase()
+        : TestCase("back-to-back messages to one peer keep the link busy")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        StarFixture star(1);
+        const auto values = std::make_shared<const std::vector<float>>(SampleValues(9000));
+        Simulator::Schedule(Seconds(0.1), [&]() {
+            for (uint32_t i = 0; i < 20; ++i)
+            {
+                star.transports[0]->Enqueue(1, DivShareHeader::FRAGMENT, i, 0, 1, values);
+            }
+        });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(star.arrivals.size(), 20, "all messages arrived");
+        // 20 x 36,040 bytes with TCP/IP/PPP headers at 20 Mbit/s: 0.30 s on the wire.
+        const double wire = 20 * 36040.0 * (1448.0 + 54.0) / 1448.0 * 8.0 / 20e6;
+        const double took = (star.arrivals.back().at - Seconds(0.1)).GetSeconds();
+        NS_TEST_ASSERT_MSG_LT(took, 1.3 * wire, "the link stays busy: no per-message ACK wait");
+        NS_TEST_ASSERT_MSG_GT(took, wire, "and no faster than the link");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * Garbage, corrupted and truncated streams from a raw TCP socket are counted and dropped;
  * the receiver goes on accepting good messages.
  */
@@ -414,6 +449,7 @@ class DivShareTransportTestSuite : public TestSuite
         AddTestCase(new CodecTestCase);
         AddTestCase(new NetworkDeliveryTestCase);
         AddTestCase(new QueueTestCase);
+        AddTestCase(new BackToBackTestCase);
         AddTestCase(new MalformedStreamTestCase);
     }
 };

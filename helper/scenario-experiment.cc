@@ -4,8 +4,8 @@
 
 #include "scenario-experiment.h"
 
+#include "divshare-topology-reader.h"
 #include "kollaps-reader.h"
-#include "topology-reader.h"
 #include "topology-units.h"
 
 #include "ns3/type-id.h"

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "topology-reader.h"
+#include "divshare-topology-reader.h"
 
 #include "topology-units.h"
 

@@ -7,6 +7,7 @@
 #include "ns3/config.h"
 #include "ns3/congestion-tracer.h"
 #include "ns3/cross-traffic-helper.h"
+#include "ns3/divshare-topology-reader.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address-generator.h"
 #include "ns3/kollaps-reader.h"
@@ -15,7 +16,6 @@
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 #include "ns3/topology-helper.h"
-#include "ns3/topology-reader.h"
 #include "ns3/topology-units.h"
 #include "ns3/uinteger.h"
 

@@ -7,7 +7,7 @@
 // Learns the quick start's synthetic task; every host of the file is a learning node.
 //
 //   ./build/examples/divshare-topology --topology=topologies/star-16.topo
-//   ./build/examples/divshare-topology --kollaps=../shared/data/topologies/regions-60n-10x6.xml \
+//   ./build/examples/divshare-topology --kollaps=../shared/data/topologies/regions-60n-10x6.xml
 //       --intraRate=1Gbps --simTime=30 --traces=true
 //
 // Writes evaluations.csv, traffic.csv, summary.json and, with --traces, the congestion

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <type_traits>
 
 using namespace ns3;
 
@@ -23,10 +24,32 @@ namespace
 
 /** Keep an override for later: the scenario checks it and names it in any error. */
 bool
-RecordOverride(std::vector<std::string>* overrides, std::string key, const std::string& value)
+RecordOverride(std::vector<std::string>* overrides, std::string key, std::string value)
 {
     overrides->push_back("--" + key + "=" + value);
     return true;
+}
+
+/**
+ * \return RecordOverride bound to overrides and key, in a form CommandLine::AddValue takes on
+ * every ns-3 release: a function object where a Callback can be made of one (ns-3.36 on:
+ * AddValue takes a Callback<bool, std::string>, recent releases a Callback<bool, const
+ * std::string&>), a Callback<bool, std::string> of the function on ns-3.35.
+ */
+auto
+OverrideRecorder(std::vector<std::string>* overrides, const std::string& key)
+{
+    auto record = [overrides, key](const std::string& value) {
+        return RecordOverride(overrides, key, value);
+    };
+    if constexpr (std::is_constructible_v<Callback<bool, std::string>, decltype(record)>)
+    {
+        return record;
+    }
+    else
+    {
+        return MakeBoundCallback(&RecordOverride, overrides, key);
+    }
 }
 
 } // namespace
@@ -43,7 +66,7 @@ main(int argc, char* argv[])
     {
         cmd.AddValue(key.name,
                      key.help + " [" + key.defaultValue + "]",
-                     MakeCallback(&RecordOverride).Bind(&overrides, key.name));
+                     OverrideRecorder(&overrides, key.name));
     }
     cmd.Parse(argc, argv);
 

@@ -17,7 +17,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -26,6 +28,33 @@ using namespace ns3;
 
 namespace
 {
+
+/** Calls function: lets Simulator::Schedule run a lambda on ns-3.35 too, which takes none. */
+void
+RunFunction(std::function<void()> function)
+{
+    function();
+}
+
+/** Calls function with the arguments: the body of FunctionCallback's callbacks. */
+template <typename... Args>
+void
+CallFunction(std::shared_ptr<std::function<void(Args...)>> function, Args... args)
+{
+    (*function)(args...);
+}
+
+/**
+ * \return a callback that calls function. Callback<void, Args...>(function) needs ns-3.36 or
+ * later; this works on ns-3.35 as well (bound arguments must compare: a shared_ptr does).
+ */
+template <typename... Args, typename Function>
+Callback<void, Args...>
+FunctionCallback(Function function)
+{
+    return MakeBoundCallback(&CallFunction<Args...>,
+                             std::make_shared<std::function<void(Args...)>>(function));
+}
 
 /** A transfer that started: what left a node's send queue for the network. */
 struct Transfer
@@ -104,7 +133,7 @@ class Testbed
         {
             App(i)->GetTransport()->TraceConnectWithoutContext(
                 "TransferStarted",
-                Callback<void, uint32_t, const DivShareHeader&, Time>(
+                FunctionCallback<uint32_t, const DivShareHeader&, Time>(
                     [this, i](uint32_t peer, const DivShareHeader& header, Time) {
                         transfers.push_back({i, peer, header});
                     }));
@@ -135,7 +164,7 @@ class Testbed
         m_apps.Stop(m_stop);
         if (snapshot)
         {
-            Simulator::Schedule(m_stop - NanoSeconds(1), snapshot);
+            Simulator::Schedule(m_stop - NanoSeconds(1), &RunFunction, snapshot);
         }
         Simulator::Stop(m_stop);
         Simulator::Run();
@@ -378,7 +407,7 @@ class AdPsgdRepliesTestCase : public TestCase
         {
             bed.App(b)->GetTransport()->TraceConnectWithoutContext(
                 "MessageReceived",
-                Callback<void, const DivShareHeader&, uint32_t, Time>(
+                FunctionCallback<const DivShareHeader&, uint32_t, Time>(
                     [&, b](const DivShareHeader& header, uint32_t, Time) {
                         if (header.type == DivShareHeader::FRAGMENT)
                         {
@@ -392,7 +421,7 @@ class AdPsgdRepliesTestCase : public TestCase
                     }));
             bed.App(b)->GetTransport()->TraceConnectWithoutContext(
                 "TransferStarted",
-                Callback<void, uint32_t, const DivShareHeader&, Time>(
+                FunctionCallback<uint32_t, const DivShareHeader&, Time>(
                     [&, b](uint32_t peer, const DivShareHeader& header, Time) {
                         if (header.type == DivShareHeader::REPLY)
                         {
@@ -401,7 +430,7 @@ class AdPsgdRepliesTestCase : public TestCase
                     }));
             bed.App(b)->TraceConnectWithoutContext(
                 "AggregationDone",
-                Callback<void, uint32_t, uint32_t, uint32_t>(
+                FunctionCallback<uint32_t, uint32_t, uint32_t>(
                     [&](uint32_t, uint32_t models, uint32_t) {
                         multiModelAggregations += models >= 2 ? 1 : 0;
                     }));
@@ -489,7 +518,7 @@ class FragmentsAndFlushTestCase : public TestCase
         {
             bed.App(i)->TraceConnectWithoutContext(
                 "FragmentFlushed",
-                Callback<void, uint32_t, uint32_t, uint32_t>(
+                FunctionCallback<uint32_t, uint32_t, uint32_t>(
                     [&flushTraces, i](uint32_t, uint32_t, uint32_t) { ++flushTraces[i]; }));
         }
         std::vector<uint64_t> queued(n);
@@ -620,7 +649,7 @@ class SynchronousRoundsTestCase : public TestCase
         {
             bed.App(i)->TraceConnectWithoutContext(
                 "IterationDone",
-                Callback<void, uint32_t, double>([&, i](uint32_t round, double) {
+                FunctionCallback<uint32_t, double>([&, i](uint32_t round, double) {
                     waiting[i] = true;
                     events[i].emplace_back('i', round);
                     trained[{i, round}] = bed.App(i)->GetModel();
@@ -635,7 +664,7 @@ class SynchronousRoundsTestCase : public TestCase
                 }));
             bed.App(i)->TraceConnectWithoutContext(
                 "AggregationDone",
-                Callback<void, uint32_t, uint32_t, uint32_t>(
+                FunctionCallback<uint32_t, uint32_t, uint32_t>(
                     [&, i](uint32_t round, uint32_t models, uint32_t) {
                         waiting[i] = false;
                         events[i].emplace_back('a', round);
@@ -664,7 +693,7 @@ class SynchronousRoundsTestCase : public TestCase
                     }));
             bed.App(i)->GetTransport()->TraceConnectWithoutContext(
                 "MessageReceived",
-                Callback<void, const DivShareHeader&, uint32_t, Time>(
+                FunctionCallback<const DivShareHeader&, uint32_t, Time>(
                     [&, i](const DivShareHeader& header, uint32_t, Time) {
                         events[i].emplace_back('m', header.iteration);
                         earlyArrivals +=

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -29,6 +30,13 @@ using namespace ns3;
 
 namespace
 {
+
+/** Calls function: lets Simulator::Schedule run a lambda on ns-3.35 too, which takes none. */
+void
+RunFunction(std::function<void()> function)
+{
+    function();
+}
 
 /** The reference straggler topology, as the reference repository writes it. */
 std::string
@@ -558,7 +566,7 @@ class FlowBytesTestCase : public TestCase
         CongestionTracer tracer(topology, network, MilliSeconds(100));
         tracer.Start(Seconds(5));
         const auto values = std::make_shared<const std::vector<float>>(50000, 1.0F);
-        Simulator::Schedule(Seconds(0.1), [&]() {
+        Simulator::Schedule(Seconds(0.1), &RunFunction, [&]() {
             transports[0]->Enqueue(1, DivShareHeader::FRAGMENT, 1, 0, 1, values);
             transports[0]->Enqueue(2, DivShareHeader::FRAGMENT, 1, 0, 1, values);
             transports[2]->Enqueue(1, DivShareHeader::FRAGMENT, 1, 0, 1, values);

@@ -17,12 +17,20 @@
 #include "ns3/uinteger.h"
 
 #include <cstring>
+#include <functional>
 #include <numeric>
 
 using namespace ns3;
 
 namespace
 {
+
+/** Calls function: lets Simulator::Schedule run a lambda on ns-3.35 too, which takes none. */
+void
+RunFunction(std::function<void()> function)
+{
+    function();
+}
 
 /** A message's bytes as a plain vector. */
 std::vector<uint8_t>
@@ -242,10 +250,10 @@ class NetworkDeliveryTestCase : public TestCase
         StarFixture star;
         const auto values = std::make_shared<const std::vector<float>>(SampleValues(100000));
         // Node 0 sends to the fast node 1 first, to the slow node 2 once that is long done.
-        Simulator::Schedule(Seconds(0.1), [&]() {
+        Simulator::Schedule(Seconds(0.1), &RunFunction, [&]() {
             star.transports[0]->Enqueue(1, DivShareHeader::FRAGMENT, 1, 0, 1, values);
         });
-        Simulator::Schedule(Seconds(5.0), [&]() {
+        Simulator::Schedule(Seconds(5.0), &RunFunction, [&]() {
             star.transports[0]->Enqueue(2, DivShareHeader::FRAGMENT, 2, 0, 1, values);
         });
         Simulator::Stop(Seconds(10));
@@ -306,12 +314,14 @@ class QueueTestCase : public TestCase
         uint32_t started = 0;
         star.transports[0]->TraceConnectWithoutContext(
             "TransferStarted",
-            MakeCallback(
+            MakeBoundCallback(
                 +[](uint32_t* n, uint32_t* top, uint32_t* s, uint32_t, const DivShareHeader&, Time) {
                     *top = std::max(*top, ++*n);
                     ++*s;
-                })
-                .Bind(&inFlight, &peak, &started));
+                },
+                &inFlight,
+                &peak,
+                &started));
         star.transports[0]->TraceConnectWithoutContext(
             "TransferCompleted",
             MakeCallback(+[](uint32_t* n, uint32_t, const DivShareHeader&, uint32_t, Time) {
@@ -320,14 +330,16 @@ class QueueTestCase : public TestCase
 
         const auto values = std::make_shared<const std::vector<float>>(SampleValues(20000));
         uint32_t flushed = 0;
-        Simulator::Schedule(Seconds(0.1), [&]() {
+        Simulator::Schedule(Seconds(0.1), &RunFunction, [&]() {
             for (uint32_t i = 0; i < 6; ++i)
             {
                 star.transports[0]->Enqueue(1 + i % 2, DivShareHeader::FRAGMENT, 1, i, 6, values);
             }
         });
         // 80 KB at 20 Mbit/s take ~35 ms each: at 0.15 s two have been sent, one is under way.
-        Simulator::Schedule(Seconds(0.15), [&]() { flushed = star.transports[0]->Flush(); });
+        Simulator::Schedule(Seconds(0.15), &RunFunction, [&]() {
+            flushed = star.transports[0]->Flush();
+        });
         Simulator::Stop(Seconds(10));
         Simulator::Run();
 
@@ -359,7 +371,7 @@ class BackToBackTestCase : public TestCase
     {
         StarFixture star(1);
         const auto values = std::make_shared<const std::vector<float>>(SampleValues(9000));
-        Simulator::Schedule(Seconds(0.1), [&]() {
+        Simulator::Schedule(Seconds(0.1), &RunFunction, [&]() {
             for (uint32_t i = 0; i < 20; ++i)
             {
                 star.transports[0]->Enqueue(1, DivShareHeader::FRAGMENT, i, 0, 1, values);
@@ -397,14 +409,18 @@ class MalformedStreamTestCase : public TestCase
             Socket::CreateSocket(star->network.hosts.Get(1), TcpSocketFactory::GetTypeId());
         socket->Bind();
         socket->Connect(InetSocketAddress(star->network.addresses[0], 7000));
-        socket->SetConnectCallback(MakeCallback(+[](std::vector<uint8_t> b, bool c, Ptr<Socket> s) {
-                                                    s->Send(Create<Packet>(b.data(), b.size()));
-                                                    if (c)
-                                                    {
-                                                        s->Close();
-                                                    }
-                                                }).Bind(bytes, close),
-                                   MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetConnectCallback(
+            MakeBoundCallback(
+                +[](std::vector<uint8_t> b, bool c, Ptr<Socket> s) {
+                    s->Send(Create<Packet>(b.data(), b.size()));
+                    if (c)
+                    {
+                        s->Close();
+                    }
+                },
+                bytes,
+                close),
+            MakeNullCallback<void, Ptr<Socket>>());
     }
 
     void DoRun() override
@@ -422,7 +438,7 @@ class MalformedStreamTestCase : public TestCase
         Simulator::Schedule(Seconds(0.3), &SendRaw, &star, truncated, true);
         // A well-behaved peer is still heard afterwards.
         const auto shared = std::make_shared<const std::vector<float>>(values);
-        Simulator::Schedule(Seconds(1.0), [&]() {
+        Simulator::Schedule(Seconds(1.0), &RunFunction, [&]() {
             star.transports[2]->Enqueue(0, DivShareHeader::FRAGMENT, 1, 0, 1, shared);
         });
         Simulator::Stop(Seconds(5));

@@ -75,6 +75,9 @@ void
 ModelTransport::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    // At teardown the node's TCP/IP stack may be disposed already (ns-3.35 disposes it before
+    // the applications): closing a socket would send a FIN through it and crash.
+    m_disposing = true;
     Stop();
     m_node = nullptr;
     m_receive = ReceiveCallback();
@@ -123,7 +126,7 @@ ModelTransport::Stop()
     {
         if (connection.socket)
         {
-            CloseQuietly(connection.socket);
+            CloseQuietly(connection.socket, !m_disposing);
         }
         connection = Connection();
     }
@@ -132,13 +135,13 @@ ModelTransport::Stop()
     m_inbound.clear();
     for (auto& [socket, reassembler] : inbound)
     {
-        CloseQuietly(socket);
+        CloseQuietly(socket, !m_disposing);
     }
     if (m_listener)
     {
         m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                       MakeNullCallback<void, Ptr<Socket>, const Address&>());
-        CloseQuietly(m_listener);
+        CloseQuietly(m_listener, !m_disposing);
         m_listener = nullptr;
     }
     m_inFlight = 0;
@@ -335,7 +338,7 @@ ModelTransport::FailTransfer(uint32_t peer)
 }
 
 void
-ModelTransport::CloseQuietly(Ptr<Socket> socket)
+ModelTransport::CloseQuietly(Ptr<Socket> socket, bool close)
 {
     // Closing can call the close callbacks at once; they must not re-enter the transport
     // while it forgets this socket.
@@ -344,7 +347,10 @@ ModelTransport::CloseQuietly(Ptr<Socket> socket)
     socket->SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                               MakeNullCallback<void, Ptr<Socket>>());
-    socket->Close();
+    if (close)
+    {
+        socket->Close();
+    }
 }
 
 uint32_t

@@ -159,7 +159,7 @@ class ModelTransport : public Object
     void CompleteIfTransmitted(uint32_t peer);
     void FailTransfer(uint32_t peer);
     uint32_t PeerOf(Ptr<Socket> socket) const;
-    static void CloseQuietly(Ptr<Socket> socket);
+    static void CloseQuietly(Ptr<Socket> socket, bool close = true);
 
     void HandleConnected(Ptr<Socket> socket);
     void HandleConnectionFailed(Ptr<Socket> socket);
@@ -185,6 +185,7 @@ class ModelTransport : public Object
     uint32_t m_inFlight{0};
     bool m_dispatching{false};  //!< Dispatch() is running
     bool m_dispatchAgain{false}; //!< a transfer ended while it ran: scan the queue again
+    bool m_disposing{false};     //!< DoDispose() is running: release sockets, do not close
     TrafficCounters m_counters;
 
     TracedCallback<uint32_t, const DivShareHeader&, Time> m_transferStartedTrace;

@@ -143,7 +143,7 @@ main(int argc, char* argv[])
 
     try
     {
-        const auto file = TopologyReader::Read(topologyFile);
+        const auto file = TopologyFileReader::Read(topologyFile);
         if (file.crossTraffic.empty())
         {
             throw std::invalid_argument(topologyFile + " has no traffic lines to compete with");

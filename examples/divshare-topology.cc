@@ -84,7 +84,7 @@ main(int argc, char* argv[])
         ExperimentConfig config;
         if (!topologyFile.empty())
         {
-            const auto file = TopologyReader::Read(topologyFile);
+            const auto file = TopologyFileReader::Read(topologyFile);
             config.topology = file.topology;
             if (crossTraffic)
             {

@@ -4,7 +4,7 @@
 
 #include "scenario-experiment.h"
 
-#include "divshare-topology-reader.h"
+#include "topology-file-reader.h"
 #include "kollaps-reader.h"
 #include "topology-units.h"
 
@@ -139,7 +139,7 @@ ReadTopologyFile(const Scenario& s, ExperimentConfig& config)
         config.topology = KollapsReader::Read(path, options);
         return;
     }
-    auto file = TopologyReader::Read(path);
+    auto file = TopologyFileReader::Read(path);
     config.topology = std::move(file.topology);
     config.crossTraffic = std::move(file.crossTraffic);
 }

@@ -57,7 +57,8 @@ struct InstalledTopology
  * stack, one /30 subnet per link, and global routing.
  *
  * Each link direction gets its own rate (the device's DataRate), so asymmetric access links
- * are honoured. Ipv4::WeakEsModel is turned off on every node: same results, and routers
+ * are honoured. Every node uses the strong end-system model (Ipv4::StrongEndSystemModel, or
+ * WeakEsModel = false before ns-3.41): same results, and routers
  * with many interfaces forward much faster. NetworkOptions choose the routers' queue
  * discipline and size, the MTU and the links' packet error rate.
  */

@@ -7,7 +7,7 @@
 #include "ns3/config.h"
 #include "ns3/congestion-tracer.h"
 #include "ns3/cross-traffic-helper.h"
-#include "ns3/divshare-topology-reader.h"
+#include "ns3/topology-file-reader.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address-generator.h"
 #include "ns3/kollaps-reader.h"
@@ -100,7 +100,7 @@ TopologyError(const std::string& text)
 {
     return ErrorOf([&]() {
         std::istringstream in(text);
-        TopologyReader::Parse(in, "bad.topo");
+        TopologyFileReader::Parse(in, "bad.topo");
     });
 }
 
@@ -309,7 +309,7 @@ class TopologyFileTestCase : public TestCase
                               "link left right rate=10Mbps down=20Mbps delay=10ms queue=100p\n"
                               "traffic bulk src dst start=1s stop=9s\n"
                               "traffic onoff src dst rate=5Mbps on=0.5s off=0.5s\n");
-        const auto file = TopologyReader::Parse(in, "dumbbell");
+        const auto file = TopologyFileReader::Parse(in, "dumbbell");
         const auto& t = file.topology;
         NS_TEST_ASSERT_MSG_EQ(t.hosts.size(), 5, "learning hosts");
         NS_TEST_ASSERT_MSG_EQ(t.hosts[2].name, "l2", "hosts PREFIX COUNT");
@@ -458,7 +458,7 @@ class BottleneckTestCase : public TestCase
                               "endpoint dst right rate=100Mbps delay=1ms\n"
                               "link left right rate=10Mbps delay=5ms queue=50p\n"
                               "traffic onoff src dst rate=30Mbps size=1000 start=0.1s stop=2.1s\n");
-        const auto file = TopologyReader::Parse(in, "bottleneck");
+        const auto file = TopologyFileReader::Parse(in, "bottleneck");
         Ipv4AddressGenerator::Reset();
         const auto installed = TopologyHelper().Install(file.topology);
         CrossTrafficHelper().Install(file.crossTraffic, file.topology, installed, Seconds(3));

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "divshare-topology-reader.h"
+#include "topology-file-reader.h"
 
 #include "topology-units.h"
 
@@ -260,7 +260,7 @@ Parser::Statement(const std::vector<std::string>& words)
 } // namespace
 
 TopologyFile
-TopologyReader::Read(const std::string& path)
+TopologyFileReader::Read(const std::string& path)
 {
     std::ifstream in(path);
     if (!in)
@@ -271,7 +271,7 @@ TopologyReader::Read(const std::string& path)
 }
 
 TopologyFile
-TopologyReader::Parse(std::istream& in, const std::string& name)
+TopologyFileReader::Parse(std::istream& in, const std::string& name)
 {
     Parser parser;
     std::string line;

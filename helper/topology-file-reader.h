@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef DIVSHARE_TOPOLOGY_READER_H
-#define DIVSHARE_TOPOLOGY_READER_H
+#ifndef DIVSHARE_TOPOLOGY_FILE_READER_H
+#define DIVSHARE_TOPOLOGY_FILE_READER_H
 
 #include "cross-traffic-helper.h"
 #include "network-topology.h"
@@ -52,7 +52,7 @@ struct TopologyFile
  *
  * Every error names file:line, the problem, and what is expected.
  */
-class TopologyReader
+class TopologyFileReader
 {
   public:
     /**
@@ -72,4 +72,4 @@ class TopologyReader
 
 } // namespace ns3
 
-#endif /* DIVSHARE_TOPOLOGY_READER_H */
+#endif /* DIVSHARE_TOPOLOGY_FILE_READER_H */

@@ -1,10 +1,12 @@
 #!/usr/bin/python3
-"""Plot divshare results: accuracy and loss against simulated time.
+"""Plot divshare results: accuracy and loss against simulated time, time to target, traffic.
 
     /usr/bin/python3 utils/plot-results.py RESULTS_DIR [RESULTS_DIR ...] [--output FILE.png]
 
-Each RESULTS_DIR holds evaluations.csv (and summary.json, whose algorithm names the curve).
-Lines are the mean over evaluated nodes; the band spans the minimum and maximum node.
+Each RESULTS_DIR holds evaluations.csv, traffic.csv and summary.json (whose algorithm names
+the run). Curves are the mean over evaluated nodes, the band spans the minimum and maximum
+node; bars give each run's time to its target (hatched: not reached within the run) and the
+megabytes each node sent.
 """
 
 import argparse
@@ -20,6 +22,7 @@ try:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 except ImportError:
     sys.exit(
         "plot-results: matplotlib is missing for " + sys.executable + "; "
@@ -46,12 +49,19 @@ def load(directory):
                 slot["accuracy"].append(number(row["accuracy"]))
                 slot["loss"].append(number(row["loss"]))
     label = os.path.basename(os.path.normpath(directory))
+    info = {}
     summary = os.path.join(directory, "summary.json")
     if os.path.isfile(summary):
         with open(summary) as f:
             info = json.load(f)
-        label = f"{info.get('algorithm', label)} ({label})"
-    return label, sorted(per_time.items())
+        algorithm = info.get("algorithm", label)
+        label = algorithm if algorithm == label else f"{algorithm} ({label})"
+    sent = []
+    traffic = os.path.join(directory, "traffic.csv")
+    if os.path.isfile(traffic):
+        with open(traffic, newline="") as f:
+            sent = [int(row["bytes_sent"]) / 1e6 for row in csv.DictReader(f)]
+    return label, sorted(per_time.items()), info, sent
 
 
 def band(series, key, index):
@@ -60,6 +70,38 @@ def band(series, key, index):
     low = [min(s[key]) if s[key] else math.nan for _, s in series]
     high = [max(s[key]) if s[key] else math.nan for _, s in series]
     return times, mean, low, high
+
+
+def time_to_target(ax, runs):
+    names = [label for label, _, _, _ in runs]
+    reached, heights = [], []
+    for _, _, info, _ in runs:
+        value = info.get("time_to_target_s")
+        reached.append(value is not None)
+        heights.append(value if value is not None else info.get("simulated_seconds", 0))
+    bars = ax.bar(range(len(runs)), heights, color=[f"C{i}" for i in range(len(runs))])
+    for bar, ok in zip(bars, reached):
+        if not ok:
+            bar.set_hatch("//")
+            bar.set_alpha(0.4)
+    target = next((info.get("target") for _, _, info, _ in runs if info), None)
+    metric = next((info.get("target_metric") for _, _, info, _ in runs if info), "accuracy")
+    ax.set_xticks(range(len(runs)), names, rotation=15, ha="right")
+    ax.set_ylabel("Simulated time to target (s)")
+    ax.set_title(f"Time to {metric} target {target} (hatched: not reached)")
+    ax.grid(alpha=0.3, axis="y")
+
+
+def bytes_per_node(ax, runs):
+    width = 0.8 / max(1, len(runs))
+    for i, (label, _, _, sent) in enumerate(runs):
+        ax.bar([n + i * width for n in range(len(sent))], sent, width=width, label=label)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_xlabel("Node")
+    ax.set_ylabel("Model bytes sent (MB)")
+    ax.set_title("Traffic sent per node")
+    ax.grid(alpha=0.3, axis="y")
+    ax.legend(loc="lower left")
 
 
 def main():
@@ -71,13 +113,17 @@ def main():
     output = args.output or os.path.join(args.results[0], "accuracy.png")
 
     has_accuracy = any(
-        not math.isnan(s["mean"][0]) for _, series in runs for _, s in series if s["mean"]
+        not math.isnan(s["mean"][0]) for _, series, _, _ in runs for _, s in series if s["mean"]
     )
     panels = [("accuracy", 0, "Test accuracy")] if has_accuracy else []
     panels.append(("loss", 1, "Test loss" if has_accuracy else "Test RMSE"))
-    fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels), 4.5), squeeze=False)
-    for ax, (key, index, title) in zip(axes[0], panels):
-        for label, series in runs:
+    fig, axes = plt.subplots(2, 2, figsize=(13, 9))
+    axes = axes.flatten()
+    if len(panels) == 1:
+        axes[0].axis("off")
+        axes = axes[1:]
+    for ax, (key, index, title) in zip(axes, panels):
+        for label, series, _, _ in runs:
             times, mean, low, high = band(series, key, index)
             (line,) = ax.plot(times, mean, label=label, linewidth=1.8)
             ax.fill_between(times, low, high, color=line.get_color(), alpha=0.18, linewidth=0)
@@ -86,6 +132,8 @@ def main():
         ax.set_title(title + ": mean over nodes, band = min–max node")
         ax.grid(alpha=0.3)
         ax.legend()
+    time_to_target(axes[len(panels)], runs)
+    bytes_per_node(axes[len(panels) + 1], runs)
     fig.tight_layout()
     fig.savefig(output, dpi=120)
     print(f"plot written to {output}")

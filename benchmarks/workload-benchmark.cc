@@ -13,6 +13,7 @@
 
 #include "ns3/command-line.h"
 #include "ns3/learner.h"
+#include "ns3/learning-worker-pool.h"
 #include "ns3/workload-factory.h"
 
 #include <chrono>

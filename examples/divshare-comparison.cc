@@ -45,7 +45,8 @@ main(int argc, char* argv[])
     double evalInterval = 2;
     double target = 0.85;
     uint64_t seed = 1;
-    uint32_t threads = 0;
+    uint32_t workers = 0;
+    uint32_t threads = 1;
     std::string out = "results/comparison";
 
     CommandLine cmd(__FILE__);
@@ -67,13 +68,15 @@ main(int argc, char* argv[])
     cmd.AddValue("evalInterval", "Simulated seconds between evaluations", evalInterval);
     cmd.AddValue("target", "Target mean accuracy for time-to-accuracy", target);
     cmd.AddValue("seed", "Seed of everything random, the same for every run", seed);
-    cmd.AddValue("threads", "LibTorch threads (0: one per core)", threads);
+    cmd.AddValue("workers", "Threads running LibTorch beside the simulator (0: one per core)",
+                 workers);
+    cmd.AddValue("threads", "LibTorch threads per worker (0: one per core)", threads);
     cmd.AddValue("out", "Output folder; each run writes into OUT/<algorithm>/", out);
     cmd.Parse(argc, argv);
 
     try
     {
-        SetLearningThreads(threads);
+        SetLearningWorkers(workers, threads);
         ClassifierConfig model;
         model.mlpHidden = hidden;
         model.initSeed = seed;

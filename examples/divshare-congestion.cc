@@ -122,7 +122,8 @@ main(int argc, char* argv[])
     double evalInterval = 2;
     double target = 0.9;
     uint64_t seed = 1;
-    uint32_t threads = 0;
+    uint32_t workers = 0;
+    uint32_t threads = 1;
     std::string out = "results/congestion";
 
     CommandLine cmd(__FILE__);
@@ -137,7 +138,9 @@ main(int argc, char* argv[])
     cmd.AddValue("evalInterval", "Simulated seconds between evaluations", evalInterval);
     cmd.AddValue("target", "Target mean accuracy for time-to-accuracy", target);
     cmd.AddValue("seed", "Seed of everything random", seed);
-    cmd.AddValue("threads", "LibTorch threads (0: one per core)", threads);
+    cmd.AddValue("workers", "Threads running LibTorch beside the simulator (0: one per core)",
+                 workers);
+    cmd.AddValue("threads", "LibTorch threads per worker (0: one per core)", threads);
     cmd.AddValue("out", "Output folder (alone/ and shared/ inside)", out);
     cmd.Parse(argc, argv);
 
@@ -154,7 +157,7 @@ main(int argc, char* argv[])
             crossStart = std::min(crossStart, flow.start);
         }
         const auto nodes = static_cast<uint32_t>(file.topology.hosts.size());
-        SetLearningThreads(threads);
+        SetLearningWorkers(workers, threads);
         ClassifierConfig model;
         model.model = "mlp";
         model.mlpHidden = hidden;

@@ -74,7 +74,8 @@ main(int argc, char* argv[])
     {
         Scenario scenario = file.empty() ? Scenario() : Scenario::FromFile(file);
         scenario.ApplyOverrides(overrides);
-        SetLearningThreads(static_cast<uint32_t>(scenario.GetUint("threads")));
+        SetLearningWorkers(static_cast<uint32_t>(scenario.GetUint("workers")),
+                           static_cast<uint32_t>(scenario.GetUint("threads")));
         const ExperimentConfig config = MakeExperimentConfig(scenario);
         std::cout << "scenario " << scenario.Get("name") << ": " << config.algorithm << ", "
                   << config.topology.hosts.size() << " nodes, " << config.simulatedSeconds

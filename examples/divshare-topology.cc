@@ -46,7 +46,8 @@ main(int argc, char* argv[])
     bool traces = true;
     double traceInterval = 0.1;
     uint64_t seed = 1;
-    uint32_t threads = 0;
+    uint32_t workers = 0;
+    uint32_t threads = 1;
     std::string out = "results/topology";
 
     CommandLine cmd(__FILE__);
@@ -71,7 +72,9 @@ main(int argc, char* argv[])
     cmd.AddValue("traces", "Write congestion traces", traces);
     cmd.AddValue("traceInterval", "Simulated seconds between trace samples", traceInterval);
     cmd.AddValue("seed", "Seed of everything random", seed);
-    cmd.AddValue("threads", "LibTorch threads (0: one per core)", threads);
+    cmd.AddValue("workers", "Threads running LibTorch beside the simulator (0: one per core)",
+                 workers);
+    cmd.AddValue("threads", "LibTorch threads per worker (0: one per core)", threads);
     cmd.AddValue("out", "Output folder", out);
     cmd.Parse(argc, argv);
 
@@ -109,7 +112,7 @@ main(int argc, char* argv[])
         config.network = network;
 
         const auto nodes = static_cast<uint32_t>(config.topology.hosts.size());
-        SetLearningThreads(threads);
+        SetLearningWorkers(workers, threads);
         ClassifierConfig model;
         model.model = "mlp";
         model.initSeed = seed;

@@ -120,9 +120,11 @@ RunExperiment(const ExperimentConfig& config)
     }
     monitor.Start(Seconds(config.simulatedSeconds));
 
+    const double waitedBefore = LearningWorkerPool::Get().GetWaitSeconds();
     Simulator::Stop(Seconds(config.simulatedSeconds));
     Simulator::Run();
     monitor.EvaluateNow();
+    const double learningWait = LearningWorkerPool::Get().GetWaitSeconds() - waitedBefore;
     if (tracer)
     {
         tracer->Finish();
@@ -166,6 +168,10 @@ RunExperiment(const ExperimentConfig& config)
         run.seed = config.seed;
         run.simulatedSeconds = config.simulatedSeconds;
         run.wallSeconds = result.wallSeconds;
+        run.learningWaitSeconds = learningWait;
+        run.events = Simulator::GetEventCount();
+        run.workers = LearningWorkerPool::Get().GetWorkers();
+        run.workerThreads = LearningWorkerPool::Get().GetThreadsPerWorker();
         ResultsWriter(config.outputDirectory).Write(run, monitor, apps);
         if (tracer)
         {

@@ -8,6 +8,7 @@
 #include "ns3/decentralized-learning-application.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iomanip>
@@ -69,6 +70,17 @@ LearningMonitor::LearningMonitor(ApplicationContainer apps, Time interval)
     SetNodeSample(0);
 }
 
+LearningMonitor::~LearningMonitor()
+{
+    for (const auto& round : m_pending)
+    {
+        for (const auto& job : round->jobs)
+        {
+            LearningWorkerPool::Get().Cancel(job);
+        }
+    }
+}
+
 void
 LearningMonitor::SetTarget(double target, bool lossTarget)
 {
@@ -108,33 +120,87 @@ void
 LearningMonitor::EvaluateNow()
 {
     Evaluate();
+    CompleteRounds(true);
 }
 
 void
 LearningMonitor::Evaluate()
 {
-    const auto start = std::chrono::steady_clock::now();
-    const double now = Simulator::Now().GetSeconds();
+    const Time now = Simulator::Now();
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    Record mean{now, -1, 0.0, 0.0, 0.0, 0.0, ConsensusDistance(m_apps)};
-    for (auto i : m_evaluated)
+    auto round = std::make_unique<Round>();
+    round->mean = Record{now.GetSeconds(), -1, 0.0, 0.0, 0.0, 0.0, ConsensusDistance(m_apps)};
+    const std::size_t count = m_evaluated.size();
+    round->results.resize(count);
+    round->wallSeconds.resize(count);
+    for (std::size_t k = 0; k < count; ++k)
     {
+        const uint32_t i = m_evaluated[k];
         auto app = AppAt(m_apps, i);
-        const auto result = app->Evaluate();
-        Record record{now,
-                      static_cast<int32_t>(i),
-                      static_cast<double>(app->GetIteration()),
-                      result.accuracy,
-                      result.loss,
-                      result.mae,
-                      nan};
+        round->records.push_back(Record{now.GetSeconds(),
+                                        static_cast<int32_t>(i),
+                                        static_cast<double>(app->GetIteration()),
+                                        nan,
+                                        nan,
+                                        nan,
+                                        nan});
+        // The model as of now; the node may go on training meanwhile.
+        auto snapshot = std::make_shared<const std::vector<float>>(app->GetModel());
+        const Learner* learner = &app->GetLearner();
+        EvaluationResult* result = &round->results[k];
+        double* wall = &round->wallSeconds[k];
+        round->jobs.push_back(LearningWorkerPool::Get().Submit(
+            now.GetNanoSeconds(),
+            [learner, snapshot, result, wall] {
+                const auto start = std::chrono::steady_clock::now();
+                *result = learner->Evaluate(*snapshot);
+                *wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                            .count();
+            }));
+    }
+    m_pending.push_back(std::move(round));
+    CompleteRounds(false);
+}
+
+void
+LearningMonitor::CompleteRounds(bool wait)
+{
+    while (!m_pending.empty())
+    {
+        auto& round = *m_pending.front();
+        if (!wait && !std::all_of(round.jobs.begin(), round.jobs.end(), [](const auto& job) {
+                return job->IsDone();
+            }))
+        {
+            return;
+        }
+        Complete(round);
+        m_pending.pop_front();
+    }
+}
+
+void
+LearningMonitor::Complete(Round& round)
+{
+    for (const auto& job : round.jobs)
+    {
+        LearningWorkerPool::Get().Wait(job);
+    }
+    Record& mean = round.mean;
+    for (std::size_t k = 0; k < round.records.size(); ++k)
+    {
+        Record& record = round.records[k];
+        record.accuracy = round.results[k].accuracy;
+        record.loss = round.results[k].loss;
+        record.mae = round.results[k].mae;
+        m_evaluationWallSeconds += round.wallSeconds[k];
         m_records.push_back(record);
         mean.iteration += record.iteration;
         mean.accuracy += record.accuracy;
         mean.loss += record.loss;
         mean.mae += record.mae;
     }
-    const double count = static_cast<double>(m_evaluated.size());
+    const double count = static_cast<double>(round.records.size());
     mean.iteration /= count;
     mean.accuracy /= count;
     mean.loss /= count;
@@ -144,16 +210,15 @@ LearningMonitor::Evaluate()
     if (m_target && !m_timeToTarget &&
         (m_lossTarget ? mean.loss <= *m_target : mean.accuracy >= *m_target))
     {
-        m_timeToTarget = now;
+        m_timeToTarget = mean.timeSeconds;
     }
-    m_evaluationWallSeconds +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (m_progress)
     {
         const double wall =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
-        std::cout << "t=" << std::fixed << std::setprecision(1) << std::setw(7) << now
-                  << " s (wall " << std::setw(6) << wall << " s)  iteration " << std::setw(6) << mean.iteration << std::setprecision(4);
+        std::cout << "t=" << std::fixed << std::setprecision(1) << std::setw(7) << mean.timeSeconds
+                  << " s (wall " << std::setw(6) << wall << " s)  iteration " << std::setw(6)
+                  << mean.iteration << std::setprecision(4);
         if (!std::isnan(mean.accuracy))
         {
             std::cout << "  mean accuracy " << mean.accuracy;

@@ -6,10 +6,14 @@
 #define DIVSHARE_LEARNING_MONITOR_H
 
 #include "ns3/application-container.h"
+#include "ns3/learner.h"
+#include "ns3/learning-worker-pool.h"
 #include "ns3/nstime.h"
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -23,6 +27,11 @@ namespace ns3
  * Evaluation reads the models, never changes them, and costs wall time only. Each round
  * yields one record per evaluated node and one mean record (node = -1) that also carries the
  * consensus distance: the mean over all nodes of the squared L2 distance to the mean model.
+ *
+ * A round takes a snapshot of every evaluated node's model at its simulated instant and
+ * evaluates the snapshots on LearningWorkerPool workers, in parallel with each other and with
+ * the simulation; records are completed in order, as the workers finish, and all of them by
+ * EvaluateNow().
  */
 class LearningMonitor
 {
@@ -44,6 +53,10 @@ class LearningMonitor
      * \param interval simulated time between evaluations
      */
     LearningMonitor(ApplicationContainer apps, Time interval);
+    /** Drops or waits for the evaluations still pending. */
+    ~LearningMonitor();
+    LearningMonitor(const LearningMonitor&) = delete;
+    LearningMonitor& operator=(const LearningMonitor&) = delete;
     /**
      * \brief Set the target that defines time-to-target.
      * \param target accuracy to reach, or loss to get under when lossTarget is true
@@ -62,7 +75,10 @@ class LearningMonitor
      * \param stop the simulated end of the run
      */
     void Start(Time stop);
-    /** \brief Evaluate now (call after Simulator::Run() for the final state). */
+    /**
+     * \brief Evaluate now and wait for every pending evaluation (call after Simulator::Run()
+     * for the final state).
+     */
     void EvaluateNow();
 
     /** \return every record so far */
@@ -75,13 +91,26 @@ class LearningMonitor
     std::optional<double> GetTarget() const;
     /** \return whether the target is a loss */
     bool IsLossTarget() const;
-    /** \return wall-clock seconds spent evaluating */
+    /** \return wall-clock seconds spent evaluating, summed over the threads that did it */
     double GetEvaluationWallSeconds() const;
     /** \return indices of the evaluated nodes */
     const std::vector<uint32_t>& GetEvaluatedNodes() const;
 
   private:
+    /** An evaluation round whose snapshots are being evaluated. */
+    struct Round
+    {
+        Record mean;                  //!< consensus distance and times set
+        std::vector<Record> records;  //!< per node; results filled in on completion
+        std::vector<EvaluationResult> results;
+        std::vector<double> wallSeconds;
+        std::vector<std::shared_ptr<LearningWorkerPool::Job>> jobs;
+    };
+
     void Evaluate();
+    /** Complete finished rounds in order; with wait, all of them. */
+    void CompleteRounds(bool wait);
+    void Complete(Round& round);
 
     ApplicationContainer m_apps;
     Time m_interval;
@@ -91,6 +120,7 @@ class LearningMonitor
     bool m_progress{false};
     std::vector<Record> m_records;
     std::optional<double> m_timeToTarget;
+    std::deque<std::unique_ptr<Round>> m_pending; //!< oldest first
     double m_evaluationWallSeconds{0.0};
     std::chrono::steady_clock::time_point m_wallStart; //!< set by Start(), for progress lines
 };

@@ -141,8 +141,12 @@ ResultsWriter::WriteSummary(const RunDescription& run,
         << "  \"wall_seconds\": " << Json(run.wallSeconds) << ",\n"
         << "  \"wall_training_seconds\": " << Json(trainingWall) << ",\n"
         << "  \"wall_evaluation_seconds\": " << Json(evaluationWall) << ",\n"
-        << "  \"wall_other_seconds\": " << Json(run.wallSeconds - trainingWall - evaluationWall)
+        << "  \"wall_other_seconds\": " << Json(run.wallSeconds - run.learningWaitSeconds)
         << ",\n"
+        << "  \"wall_learning_wait_seconds\": " << Json(run.learningWaitSeconds) << ",\n"
+        << "  \"events\": " << run.events << ",\n"
+        << "  \"workers\": " << run.workers << ",\n"
+        << "  \"worker_threads\": " << run.workerThreads << ",\n"
         << "  \"final_mean_iteration\": " << Json(last.iteration) << ",\n"
         << "  \"final_mean_accuracy\": " << Json(last.accuracy) << ",\n"
         << "  \"final_mean_loss\": " << Json(last.loss) << ",\n"

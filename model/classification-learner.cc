@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
 
 namespace ns3
@@ -85,6 +86,62 @@ FeaturesTensor(const ClassificationDataset& data)
     return torch::from_blob(const_cast<float*>(data.features.data()), shape, torch::kFloat32);
 }
 
+/** A network and its forward pass. */
+struct Network
+{
+    std::shared_ptr<torch::nn::Module> module;
+    std::function<torch::Tensor(const torch::Tensor&)> forward;
+};
+
+/** Build the configured architecture with weights from the global torch generator. */
+Network
+MakeNetwork(const ClassifierConfig& config, const ClassificationDataset& train)
+{
+    const auto classes = static_cast<int64_t>(train.numClasses);
+    if (config.model == "gn-lenet")
+    {
+        const auto& shape = train.sampleShape;
+        if (shape.size() != 3 || shape[1] != 32 || shape[2] != 32)
+        {
+            throw std::invalid_argument(
+                "classifier: gn-lenet needs samples of shape channels x 32 x 32");
+        }
+        GnLeNet net(shape[0], classes);
+        return {net.ptr(), [net](const torch::Tensor& x) mutable { return net->forward(x); }};
+    }
+    if (config.model == "mlp")
+    {
+        Mlp net(static_cast<int64_t>(train.SampleSize()), config.mlpHidden, classes);
+        return {net.ptr(), [net](const torch::Tensor& x) mutable { return net->forward(x); }};
+    }
+    throw std::invalid_argument("classifier: unknown model '" + config.model +
+                                "'; use gn-lenet or mlp");
+}
+
+/** Overwrite a module's parameters with a flat vector. */
+void
+CopyInto(const std::vector<float>& flat, torch::nn::Module& module)
+{
+    auto parameters = module.parameters();
+    std::size_t count = 0;
+    for (const auto& p : parameters)
+    {
+        count += static_cast<std::size_t>(p.numel());
+    }
+    if (flat.size() != count)
+    {
+        throw std::invalid_argument("classifier: got " + std::to_string(flat.size()) +
+                                    " values to evaluate a model of " + std::to_string(count) +
+                                    " parameters");
+    }
+    const float* next = flat.data();
+    for (auto& p : parameters)
+    {
+        std::copy(next, next + p.numel(), p.data_ptr<float>());
+        next += p.numel();
+    }
+}
+
 class ClassificationLearner : public Learner
 {
   public:
@@ -105,33 +162,13 @@ class ClassificationLearner : public Learner
         {
             throw std::invalid_argument("classifier: batch size must be at least 1");
         }
-        const auto classes = static_cast<int64_t>(m_train->numClasses);
         torch::manual_seed(config.initSeed);
-        if (config.model == "gn-lenet")
-        {
-            const auto& shape = m_train->sampleShape;
-            if (shape.size() != 3 || shape[1] != 32 || shape[2] != 32)
-            {
-                throw std::invalid_argument(
-                    "classifier: gn-lenet needs samples of shape channels x 32 x 32");
-            }
-            GnLeNet net(shape[0], classes);
-            m_forward = [net](const torch::Tensor& x) mutable { return net->forward(x); };
-            m_module = net.ptr();
-        }
-        else if (config.model == "mlp")
-        {
-            Mlp net(static_cast<int64_t>(m_train->SampleSize()), config.mlpHidden, classes);
-            m_forward = [net](const torch::Tensor& x) mutable { return net->forward(x); };
-            m_module = net.ptr();
-        }
-        else
-        {
-            throw std::invalid_argument("classifier: unknown model '" + config.model +
-                                        "'; use gn-lenet or mlp");
-        }
+        m_net = MakeNetwork(config, *m_train);
+        // Evaluations run on snapshots, possibly while Train() runs on another thread, so
+        // they get their own copy of the network (its initial weights are overwritten).
+        m_evaluationNet = MakeNetwork(config, *m_train);
         m_optimizer = std::make_unique<torch::optim::SGD>(
-            m_module->parameters(),
+            m_net.module->parameters(),
             torch::optim::SGDOptions(config.learningRate));
         m_trainFeatures = FeaturesTensor(*m_train);
         m_trainLabels = torch::from_blob(const_cast<int64_t*>(m_train->labels.data()),
@@ -141,7 +178,7 @@ class ClassificationLearner : public Learner
 
     double Train(uint32_t steps) override
     {
-        m_module->train();
+        m_net.module->train();
         double lossSum = 0.0;
         std::vector<int64_t> batch(std::min<std::size_t>(m_config.batchSize, m_sampler.Size()));
         for (uint32_t step = 0; step < steps; ++step)
@@ -152,7 +189,7 @@ class ClassificationLearner : public Learner
             auto x = m_trainFeatures.index_select(0, idx);
             auto y = m_trainLabels.index_select(0, idx);
             m_optimizer->zero_grad();
-            auto loss = torch::nn::functional::cross_entropy(m_forward(x), y);
+            auto loss = torch::nn::functional::cross_entropy(m_net.forward(x), y);
             loss.backward();
             m_optimizer->step();
             lossSum += loss.item<double>();
@@ -160,10 +197,12 @@ class ClassificationLearner : public Learner
         return steps == 0 ? 0.0 : lossSum / steps;
     }
 
-    EvaluationResult Evaluate() override
+    EvaluationResult Evaluate(const std::vector<float>& parameters) const override
     {
-        torch::NoGradGuard noGrad;
-        m_module->eval();
+        std::lock_guard<std::mutex> lock(m_evaluationMutex);
+        c10::InferenceMode inference;
+        CopyInto(parameters, *m_evaluationNet.module);
+        m_evaluationNet.module->eval();
         const auto features = FeaturesTensor(*m_test);
         const auto labels = torch::from_blob(const_cast<int64_t*>(m_test->labels.data()),
                                              {static_cast<int64_t>(m_test->Size())},
@@ -175,7 +214,7 @@ class ClassificationLearner : public Learner
         for (int64_t start = 0; start < n; start += chunk)
         {
             const int64_t end = std::min(n, start + chunk);
-            auto logits = m_forward(features.slice(0, start, end));
+            auto logits = m_evaluationNet.forward(features.slice(0, start, end));
             auto y = labels.slice(0, start, end);
             lossSum += torch::nn::functional::cross_entropy(
                            logits,
@@ -201,7 +240,7 @@ class ClassificationLearner : public Learner
     std::vector<ParameterSpan> GetParameterSpans() const override
     {
         std::vector<ParameterSpan> spans;
-        for (const auto& p : m_module->parameters())
+        for (const auto& p : m_net.module->parameters())
         {
             spans.push_back({p.data_ptr<float>(), static_cast<std::size_t>(p.numel())});
         }
@@ -213,8 +252,9 @@ class ClassificationLearner : public Learner
     std::shared_ptr<const ClassificationDataset> m_train;
     std::shared_ptr<const ClassificationDataset> m_test;
     MinibatchSampler m_sampler;
-    std::shared_ptr<torch::nn::Module> m_module;
-    std::function<torch::Tensor(const torch::Tensor&)> m_forward;
+    Network m_net;                       //!< the trained model
+    mutable Network m_evaluationNet;     //!< evaluates snapshots
+    mutable std::mutex m_evaluationMutex; //!< guards m_evaluationNet
     std::unique_ptr<torch::optim::SGD> m_optimizer;
     torch::Tensor m_trainFeatures;
     torch::Tensor m_trainLabels;

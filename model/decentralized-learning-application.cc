@@ -4,13 +4,16 @@
 
 #include "decentralized-learning-application.h"
 
+#include "ns3/global-value.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
 namespace ns3
 {
@@ -18,6 +21,47 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("DecentralizedLearningApplication");
 
 NS_OBJECT_ENSURE_REGISTERED(DecentralizedLearningApplication);
+
+namespace
+{
+
+GlobalValue g_workers("DivShareWorkers",
+                      "Threads that run LibTorch training and evaluation beside the simulator "
+                      "(0: one per hardware core). Results do not depend on it.",
+                      UintegerValue(0),
+                      MakeUintegerChecker<uint32_t>(0, 1024));
+GlobalValue g_workerThreads("DivShareWorkerThreads",
+                            "LibTorch threads of each worker (0: one per hardware core). LibTorch's "
+                            "results change with it: fixed, results do not depend on the machine.",
+                            UintegerValue(1),
+                            MakeUintegerChecker<uint32_t>(0, 256));
+
+uint32_t
+OnePerCoreIfZero(uint64_t value)
+{
+    return value == 0 ? std::max(1U, std::thread::hardware_concurrency())
+                      : static_cast<uint32_t>(value);
+}
+
+} // namespace
+
+void
+ConfigureLearningWorkers()
+{
+    UintegerValue workers;
+    UintegerValue threads;
+    g_workers.GetValue(workers);
+    g_workerThreads.GetValue(threads);
+    LearningWorkerPool::Get().Configure(OnePerCoreIfZero(workers.Get()),
+                                        OnePerCoreIfZero(threads.Get()));
+}
+
+void
+SetLearningWorkers(uint32_t workers, uint32_t threadsPerWorker)
+{
+    g_workers.SetValue(UintegerValue(workers));
+    g_workerThreads.SetValue(UintegerValue(threadsPerWorker));
+}
 
 TypeId
 DecentralizedLearningApplication::GetTypeId()
@@ -103,7 +147,7 @@ void
 DecentralizedLearningApplication::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_trainingEvent.Cancel();
+    CancelTraining();
     if (m_transport)
     {
         m_transport->Dispose();
@@ -162,9 +206,9 @@ DecentralizedLearningApplication::GetIteration() const
 }
 
 EvaluationResult
-DecentralizedLearningApplication::Evaluate()
+DecentralizedLearningApplication::Evaluate() const
 {
-    return GetLearner().Evaluate();
+    return GetLearner().Evaluate(m_model);
 }
 
 const std::vector<float>&
@@ -272,6 +316,7 @@ DecentralizedLearningApplication::StartApplication()
     {
         NS_FATAL_ERROR("node " << m_self << ": " << error.what());
     }
+    ConfigureLearningWorkers();
     m_transport->Setup(GetNode(), m_self, m_peers);
     m_transport->Start();
     ScheduleTraining();
@@ -281,7 +326,7 @@ void
 DecentralizedLearningApplication::StopApplication()
 {
     NS_LOG_FUNCTION(this);
-    m_trainingEvent.Cancel();
+    CancelTraining();
     m_transport->Stop();
 }
 
@@ -290,23 +335,55 @@ DecentralizedLearningApplication::ScheduleTraining()
 {
     const double seconds = m_computeTime->GetValue();
     NS_ABORT_MSG_IF(seconds < 0, "node " << m_self << ": negative ComputeTime " << seconds);
+    const Time finish = Simulator::Now() + Seconds(seconds);
     m_trainingEvent =
         Simulator::Schedule(Seconds(seconds), &DecentralizedLearningApplication::FinishTraining, this);
+    // The training depends only on the model as of now, and nothing changes the learner
+    // until FinishTraining: it runs on a worker meanwhile, and FinishTraining waits for it.
+    // A training that would end after the application stops is not needed at all.
+    if (m_stopTime.IsZero() || finish < m_stopTime)
+    {
+        SubmitTraining(finish);
+    }
+}
+
+void
+DecentralizedLearningApplication::SubmitTraining(Time needed)
+{
+    m_trainingJob = LearningWorkerPool::Get().Submit(needed.GetNanoSeconds(), [this] {
+        const auto start = std::chrono::steady_clock::now();
+        m_trainedLoss = m_learner->Train(m_localSteps);
+        m_trainedModel = m_learner->GetParameters();
+        m_trainedWallSeconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    });
+}
+
+void
+DecentralizedLearningApplication::CancelTraining()
+{
+    m_trainingEvent.Cancel();
+    LearningWorkerPool::Get().Cancel(m_trainingJob);
+    m_trainingJob = nullptr;
 }
 
 void
 DecentralizedLearningApplication::FinishTraining()
 {
-    // The training runs now, in wall time, and takes effect at once: the ComputeTime that
-    // just elapsed is its simulated duration. Nothing changes the model in between.
-    const auto start = std::chrono::steady_clock::now();
-    const double loss = m_learner->Train(m_localSteps);
-    m_trainingWallSeconds +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    m_model = m_learner->GetParameters();
+    // The ComputeTime that just elapsed is the training's simulated duration; its result
+    // takes effect now.
+    if (!m_trainingJob)
+    {
+        SubmitTraining(Simulator::Now()); // skipped for a stop time that has since moved
+    }
+    auto job = std::move(m_trainingJob);
+    LearningWorkerPool::Get().Wait(job);
+    m_trainingWallSeconds += m_trainedWallSeconds;
+    m_model = std::move(m_trainedModel);
+    m_trainedModel.clear();
     ++m_iteration;
-    NS_LOG_INFO("node " << m_self << " iteration " << m_iteration << " loss " << loss);
-    m_iterationTrace(m_iteration, loss);
+    NS_LOG_INFO("node " << m_self << " iteration " << m_iteration << " loss " << m_trainedLoss);
+    m_iterationTrace(m_iteration, m_trainedLoss);
     ShareModel();
     m_waiting = true;
     ResumeIfReady();

@@ -7,6 +7,7 @@
 
 #include "fragment-inbox.h"
 #include "learner.h"
+#include "learning-worker-pool.h"
 #include "model-aggregator.h"
 #include "model-fragmenter.h"
 #include "model-transport.h"
@@ -22,6 +23,22 @@
 
 namespace ns3
 {
+
+/**
+ * \ingroup divshare
+ * \brief Apply the GlobalValues DivShareWorkers and DivShareWorkerThreads to the
+ * LearningWorkerPool (applications call it when they start; set them with
+ * Config::SetGlobal or --DivShareWorkers=N on any CommandLine).
+ */
+void ConfigureLearningWorkers();
+
+/**
+ * \ingroup divshare
+ * \brief Set the GlobalValues DivShareWorkers and DivShareWorkerThreads.
+ * \param workers threads that run LibTorch jobs beside the simulator (0: one per core)
+ * \param threadsPerWorker LibTorch threads of each (0: one per core, machine-dependent results)
+ */
+void SetLearningWorkers(uint32_t workers, uint32_t threadsPerWorker);
 
 /**
  * \ingroup divshare
@@ -69,11 +86,14 @@ class DecentralizedLearningApplication : public Application
     uint32_t GetIteration() const;
     /** \return the algorithm's name for outputs, e.g. "divshare" */
     virtual std::string GetAlgorithmName() const = 0;
-    /** \return the evaluation of the node's current model */
-    EvaluationResult Evaluate();
-    /** \return the node's current flat model */
+    /** \return the evaluation of the node's current model (GetModel()) */
+    EvaluationResult Evaluate() const;
+    /**
+     * \return the node's model as of now: the model its current training started from (the
+     * training's result takes effect when its ComputeTime ends), or the aggregated one
+     */
     const std::vector<float>& GetModel() const;
-    /** \return wall-clock seconds this node spent in local training */
+    /** \return wall-clock seconds this node's completed iterations spent in local training */
     double GetTrainingWallSeconds() const;
 
     /**
@@ -155,7 +175,9 @@ class DecentralizedLearningApplication : public Application
     void StopApplication() override;
 
     void ScheduleTraining();
+    void SubmitTraining(Time needed);
     void FinishTraining();
+    void CancelTraining();
     void AggregateAndContinue();
     bool Receive(const DivShareHeader& header, std::vector<float>& values);
     void NotifyTransferCompleted(uint32_t peer,
@@ -181,6 +203,11 @@ class DecentralizedLearningApplication : public Application
     uint32_t m_iteration{0};
     bool m_waiting{false}; //!< trained and shared, waiting to be allowed to aggregate
     EventId m_trainingEvent;
+    /** The current iteration's training, on a LearningWorkerPool worker; its outputs below. */
+    std::shared_ptr<LearningWorkerPool::Job> m_trainingJob;
+    double m_trainedLoss{0.0};
+    std::vector<float> m_trainedModel;
+    double m_trainedWallSeconds{0.0};
     double m_trainingWallSeconds{0.0};
 
     TracedCallback<uint32_t, double> m_iterationTrace;

@@ -4,13 +4,8 @@
 
 #include "learner.h"
 
-// Only the thread-pool header: the full <torch/torch.h> costs seconds of compile time.
-#include <ATen/Parallel.h>
-
-#include <algorithm>
 #include <cstring>
 #include <stdexcept>
-#include <thread>
 
 namespace ns3
 {
@@ -68,20 +63,10 @@ Learner::SetParameters(const std::vector<float>& parameters)
     }
 }
 
-void
-SetLearningThreads(uint32_t threads)
+EvaluationResult
+Learner::Evaluate() const
 {
-    if (threads == 0)
-    {
-        threads = std::max(1U, std::thread::hardware_concurrency());
-    }
-    at::set_num_threads(static_cast<int>(threads));
-}
-
-uint32_t
-GetLearningThreads()
-{
-    return static_cast<uint32_t>(at::get_num_threads());
+    return Evaluate(GetParameters());
 }
 
 } // namespace ns3

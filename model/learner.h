@@ -60,8 +60,17 @@ class Learner
      * \return the mean training loss over those steps
      */
     virtual double Train(uint32_t steps) = 0;
-    /** \return the model's accuracy and loss on the workload's test set */
-    virtual EvaluationResult Evaluate() = 0;
+    /**
+     * \brief Evaluate a snapshot of this model on the workload's test set.
+     *
+     * Thread-safe, also while Train() runs on another thread: it reads neither the model's
+     * own parameters nor anything Train() writes.
+     * \param parameters flat vector of GetParameterCount() values
+     * \return the accuracy and loss of a model with those parameters
+     */
+    virtual EvaluationResult Evaluate(const std::vector<float>& parameters) const = 0;
+    /** \return the accuracy and loss of the model's current parameters */
+    EvaluationResult Evaluate() const;
     /** \return the number of local training samples */
     virtual std::size_t GetLocalSampleCount() const = 0;
 
@@ -76,16 +85,6 @@ class Learner
     /** \return the model's parameter tensors as raw spans, in a fixed order */
     virtual std::vector<ParameterSpan> GetParameterSpans() const = 0;
 };
-
-/**
- * \ingroup divshare
- * \brief Set the number of threads LibTorch uses (it defaults to one on many machines).
- * \param threads number of threads; 0 means one per hardware core
- */
-void SetLearningThreads(uint32_t threads);
-
-/** \return the number of threads LibTorch currently uses */
-uint32_t GetLearningThreads();
 
 } // namespace ns3
 

@@ -67,21 +67,24 @@ class MatrixFactorizationLearner : public Learner
         torch::manual_seed(config.initSeed);
         const auto range = config.initRange;
         const auto factors = static_cast<int64_t>(config.factors);
-        m_users = torch::empty({static_cast<int64_t>(m_train->NumUsers()), factors})
+        auto users = torch::empty({static_cast<int64_t>(m_train->NumUsers()), factors})
                       .uniform_(-range, range)
                       .requires_grad_();
-        m_items = torch::empty({static_cast<int64_t>(m_train->NumItems()), factors})
+        auto items = torch::empty({static_cast<int64_t>(m_train->NumItems()), factors})
                       .uniform_(-range, range)
                       .requires_grad_();
-        m_parameters = {m_users, m_items};
+        m_parameters = {users, items};
         if (config.biases)
         {
-            m_userBias =
-                torch::zeros({static_cast<int64_t>(m_train->NumUsers()), 1}).requires_grad_();
-            m_itemBias =
-                torch::zeros({static_cast<int64_t>(m_train->NumItems()), 1}).requires_grad_();
-            m_globalBias = torch::zeros({1}).requires_grad_();
-            m_parameters.insert(m_parameters.end(), {m_userBias, m_itemBias, m_globalBias});
+            m_parameters.insert(
+                m_parameters.end(),
+                {torch::zeros({static_cast<int64_t>(m_train->NumUsers()), 1}).requires_grad_(),
+                 torch::zeros({static_cast<int64_t>(m_train->NumItems()), 1}).requires_grad_(),
+                 torch::zeros({1}).requires_grad_()});
+        }
+        for (const auto& p : m_parameters)
+        {
+            m_parameterCount += static_cast<std::size_t>(p.numel());
         }
         m_optimizer =
             std::make_unique<torch::optim::SGD>(m_parameters,
@@ -98,7 +101,8 @@ class MatrixFactorizationLearner : public Learner
             auto idx =
                 torch::from_blob(batch.data(), {static_cast<int64_t>(batch.size())}, torch::kInt64);
             m_optimizer->zero_grad();
-            auto loss = torch::mse_loss(Predict(m_trainTensors.users.index_select(0, idx),
+            auto loss = torch::mse_loss(Predict(m_parameters,
+                                                m_trainTensors.users.index_select(0, idx),
                                                 m_trainTensors.items.index_select(0, idx)),
                                         m_trainTensors.ratings.index_select(0, idx));
             loss.backward();
@@ -108,11 +112,26 @@ class MatrixFactorizationLearner : public Learner
         return steps == 0 ? 0.0 : lossSum / steps;
     }
 
-    EvaluationResult Evaluate() override
+    EvaluationResult Evaluate(const std::vector<float>& parameters) const override
     {
-        torch::NoGradGuard noGrad;
+        if (parameters.size() != m_parameterCount)
+        {
+            throw std::invalid_argument("matrix factorization: got " +
+                                        std::to_string(parameters.size()) +
+                                        " values to evaluate a model of " +
+                                        std::to_string(m_parameterCount) + " parameters");
+        }
+        c10::InferenceMode inference;
+        // Views of the snapshot in the tables' shapes: nothing Train() writes is read.
+        std::vector<torch::Tensor> tables;
+        auto* next = const_cast<float*>(parameters.data()); // only ever read
+        for (const auto& p : m_parameters)
+        {
+            tables.push_back(torch::from_blob(next, p.sizes(), torch::kFloat32));
+            next += p.numel();
+        }
         const auto errors =
-            Predict(m_testTensors.users, m_testTensors.items) - m_testTensors.ratings;
+            Predict(tables, m_testTensors.users, m_testTensors.items) - m_testTensors.ratings;
         const auto n = static_cast<double>(m_test->Size());
         EvaluationResult result;
         result.samples = m_test->Size();
@@ -139,18 +158,25 @@ class MatrixFactorizationLearner : public Learner
     }
 
   private:
-    /** \return the predicted ratings of (user, item) pairs */
-    torch::Tensor Predict(const torch::Tensor& users, const torch::Tensor& items) const
+    /**
+     * \param tables the model's tables in m_parameters order (users, items, then the biases)
+     * \param users user of every pair
+     * \param items item of every pair
+     * \return the predicted ratings of (user, item) pairs
+     */
+    torch::Tensor Predict(const std::vector<torch::Tensor>& tables,
+                          const torch::Tensor& users,
+                          const torch::Tensor& items) const
     {
         // Sparse gradients: a training step touches only the batch's rows, not whole tables.
         const auto rows = [](const torch::Tensor& table, const torch::Tensor& index) {
             return torch::embedding(table, index, -1, false, true);
         };
-        auto prediction = (rows(m_users, users) * rows(m_items, items)).sum(1);
+        auto prediction = (rows(tables[0], users) * rows(tables[1], items)).sum(1);
         if (m_config.biases)
         {
-            prediction = prediction + rows(m_userBias, users).squeeze(1) +
-                         rows(m_itemBias, items).squeeze(1) + m_globalBias;
+            prediction = prediction + rows(tables[2], users).squeeze(1) +
+                         rows(tables[3], items).squeeze(1) + tables[4];
         }
         return prediction;
     }
@@ -161,12 +187,12 @@ class MatrixFactorizationLearner : public Learner
     MinibatchSampler m_sampler;
     RatingTensors m_trainTensors;
     RatingTensors m_testTensors;
-    torch::Tensor m_users;                   //!< user embeddings, one row per user
-    torch::Tensor m_items;                   //!< item embeddings, one row per item
-    torch::Tensor m_userBias;                //!< one bias per user (config.biases only)
-    torch::Tensor m_itemBias;                //!< one bias per item (config.biases only)
-    torch::Tensor m_globalBias;              //!< one global offset (config.biases only)
-    std::vector<torch::Tensor> m_parameters; //!< all of the above, in flat-vector order
+    /**
+     * The model's tables in flat-vector order: user and item embeddings (one row per user or
+     * item), then, with config.biases, one bias per user, one per item and a global offset.
+     */
+    std::vector<torch::Tensor> m_parameters;
+    std::size_t m_parameterCount{0};         //!< values in m_parameters
     std::unique_ptr<torch::optim::SGD> m_optimizer;
 };
 

@@ -5,6 +5,7 @@
 #include "model-transport.h"
 
 #include "ns3/inet-socket-address.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
@@ -38,6 +39,28 @@ ModelTransport::GetTypeId()
                           UintegerValue(4),
                           MakeUintegerAccessor(&ModelTransport::m_maxTransfers),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("MaxConnections",
+                          "Outbound TCP connections kept open at once (0: no limit); opening "
+                          "one more first closes the least recently used idle one. Transfers "
+                          "under way are never cut, so up to MaxConcurrentTransfers may be open "
+                          "if that is larger.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&ModelTransport::m_maxConnections),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("IdleTimeout",
+                          "An outbound connection without a transfer for this long is closed "
+                          "(0: kept until the pool needs its place).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&ModelTransport::m_idleTimeout),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("TimeWaitMsl",
+                          "Maximum segment lifetime of the transport's TCP sockets: a closed "
+                          "connection's endpoint lingers in TIME_WAIT for twice this (ns-3's "
+                          "default, 120 s, would keep every closed connection in the node's "
+                          "endpoint scan for 4 minutes).",
+                          TimeValue(MilliSeconds(20)),
+                          MakeTimeAccessor(&ModelTransport::m_timeWaitMsl),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("TransferStarted",
                             "A queued message started its transfer.",
                             MakeTraceSourceAccessor(&ModelTransport::m_transferStartedTrace),
@@ -94,7 +117,7 @@ ModelTransport::Setup(Ptr<Node> node, uint32_t self, const std::vector<Address>&
     m_node = node;
     m_self = self;
     m_peers = peers;
-    m_connections.assign(peers.size(), Connection());
+    m_connections.clear();
 }
 
 void
@@ -109,12 +132,15 @@ ModelTransport::Start()
     NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(!m_node, "ModelTransport::Start before Setup");
     m_listener = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    // Accepted sockets are forks of the listener and inherit it.
+    m_listener->SetAttribute("MaxSegLifetime", DoubleValue(m_timeWaitMsl.GetSeconds()));
     NS_ABORT_MSG_IF(m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
                     "ModelTransport: node " << m_self << " cannot bind TCP port " << m_port
                                             << "; is another application using it?");
     m_listener->Listen();
     m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                   MakeCallback(&ModelTransport::HandleAccept, this));
+    CountSockets();
 }
 
 void
@@ -122,14 +148,15 @@ ModelTransport::Stop()
 {
     NS_LOG_FUNCTION(this);
     m_queue.clear();
-    for (auto& connection : m_connections)
+    for (auto& [peer, connection] : m_connections)
     {
+        connection.idleEvent.Cancel();
         if (connection.socket)
         {
             CloseQuietly(connection.socket, !m_disposing);
         }
-        connection = Connection();
     }
+    m_connections.clear();
     m_peerOfSocket.clear();
     auto inbound = std::move(m_inbound);
     m_inbound.clear();
@@ -197,6 +224,18 @@ ModelTransport::GetCounters() const
     return m_counters;
 }
 
+uint32_t
+ModelTransport::GetSocketCount() const
+{
+    return static_cast<uint32_t>((m_listener ? 1 : 0) + m_connections.size() + m_inbound.size());
+}
+
+void
+ModelTransport::CountSockets()
+{
+    m_counters.peakSockets = std::max(m_counters.peakSockets, GetSocketCount());
+}
+
 void
 ModelTransport::Dispatch()
 {
@@ -216,7 +255,8 @@ ModelTransport::Dispatch()
         std::size_t i = 0;
         while (m_inFlight < m_maxTransfers && i < m_queue.size())
         {
-            if (m_connections[m_queue[i].peer].message)
+            auto connection = m_connections.find(m_queue[i].peer);
+            if (connection != m_connections.end() && connection->second.message)
             {
                 ++i;
                 continue;
@@ -233,7 +273,15 @@ void
 ModelTransport::StartTransfer(Outgoing&& outgoing)
 {
     NS_LOG_FUNCTION(this << outgoing.peer);
-    Connection& connection = m_connections[outgoing.peer];
+    auto it = m_connections.find(outgoing.peer);
+    if (it == m_connections.end())
+    {
+        MakeRoomForConnection();
+        it = m_connections.emplace(outgoing.peer, Connection()).first;
+    }
+    Connection& connection = it->second;
+    connection.idleEvent.Cancel();
+    connection.lastUsed = Simulator::Now();
     outgoing.header.sendTimeNs = Simulator::Now().GetNanoSeconds();
     connection.message = EncodeModelMessage(outgoing.header, *outgoing.values);
     connection.header = outgoing.header;
@@ -255,11 +303,64 @@ ModelTransport::StartTransfer(Outgoing&& outgoing)
 }
 
 void
+ModelTransport::MakeRoomForConnection()
+{
+    if (m_maxConnections == 0 || m_connections.size() < m_maxConnections)
+    {
+        return;
+    }
+    // The least recently used idle connection; ties go to the lowest peer index.
+    auto victim = m_connections.end();
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it)
+    {
+        if (!it->second.message &&
+            (victim == m_connections.end() || it->second.lastUsed < victim->second.lastUsed))
+        {
+            victim = it;
+        }
+    }
+    if (victim != m_connections.end())
+    {
+        ++m_counters.connectionsClosed;
+        CloseConnection(victim->first);
+    }
+}
+
+void
+ModelTransport::CloseIfIdle(uint32_t peer)
+{
+    auto it = m_connections.find(peer);
+    if (it != m_connections.end() && !it->second.message)
+    {
+        ++m_counters.connectionsClosed;
+        CloseConnection(peer);
+    }
+}
+
+void
+ModelTransport::CloseConnection(uint32_t peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    auto it = m_connections.find(peer);
+    it->second.idleEvent.Cancel();
+    if (it->second.socket)
+    {
+        m_peerOfSocket.erase(it->second.socket);
+        // TCP still delivers (and retransmits) what it holds, then sends its FIN.
+        CloseQuietly(it->second.socket);
+    }
+    m_connections.erase(it);
+}
+
+void
 ModelTransport::OpenConnection(uint32_t peer)
 {
     NS_LOG_FUNCTION(this << peer);
-    Connection& connection = m_connections[peer];
+    Connection& connection = m_connections.at(peer);
     connection.socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    connection.socket->SetAttribute("MaxSegLifetime", DoubleValue(m_timeWaitMsl.GetSeconds()));
+    ++m_counters.connectionsOpened;
+    CountSockets();
     connection.connected = false;
     m_peerOfSocket[connection.socket] = peer;
     connection.socket->Bind();
@@ -276,7 +377,7 @@ ModelTransport::OpenConnection(uint32_t peer)
 void
 ModelTransport::WriteMore(uint32_t peer)
 {
-    Connection& connection = m_connections[peer];
+    Connection& connection = m_connections.at(peer);
     const uint32_t size = connection.message->GetSize();
     while (connection.written < size)
     {
@@ -302,7 +403,7 @@ ModelTransport::WriteMore(uint32_t peer)
 void
 ModelTransport::CompleteIfTransmitted(uint32_t peer)
 {
-    Connection& connection = m_connections[peer];
+    Connection& connection = m_connections.at(peer);
     if (!connection.message || connection.written < connection.message->GetSize() ||
         connection.transmitted < connection.messageEnd)
     {
@@ -314,6 +415,12 @@ ModelTransport::CompleteIfTransmitted(uint32_t peer)
     m_counters.bytesSent += size;
     m_transferCompletedTrace(peer, connection.header, size, duration);
     connection.message = nullptr;
+    connection.lastUsed = Simulator::Now();
+    if (m_idleTimeout.IsStrictlyPositive())
+    {
+        connection.idleEvent =
+            Simulator::Schedule(m_idleTimeout, &ModelTransport::CloseIfIdle, this, peer);
+    }
     --m_inFlight;
     Dispatch();
 }
@@ -322,18 +429,17 @@ void
 ModelTransport::FailTransfer(uint32_t peer)
 {
     NS_LOG_FUNCTION(this << peer);
-    Connection& connection = m_connections[peer];
-    if (connection.message)
+    auto it = m_connections.find(peer);
+    if (it == m_connections.end())
+    {
+        return;
+    }
+    if (it->second.message)
     {
         ++m_counters.transfersFailed;
         --m_inFlight;
     }
-    if (connection.socket)
-    {
-        m_peerOfSocket.erase(connection.socket);
-        CloseQuietly(connection.socket);
-    }
-    connection = Connection(); // the next transfer to this peer reconnects
+    CloseConnection(peer); // the next transfer to this peer reconnects
     Dispatch();
 }
 
@@ -369,7 +475,7 @@ ModelTransport::HandleConnected(Ptr<Socket> socket)
     {
         return;
     }
-    Connection& connection = m_connections[peer];
+    Connection& connection = m_connections.at(peer);
     connection.connected = true;
     if (connection.message)
     {
@@ -392,7 +498,12 @@ void
 ModelTransport::HandleSendSpace(Ptr<Socket> socket, uint32_t /* available */)
 {
     const uint32_t peer = PeerOf(socket);
-    if (peer != UINT32_MAX && m_connections[peer].connected && m_connections[peer].message)
+    if (peer == UINT32_MAX)
+    {
+        return;
+    }
+    const Connection& connection = m_connections.at(peer);
+    if (connection.connected && connection.message)
     {
         WriteMore(peer);
     }
@@ -404,7 +515,7 @@ ModelTransport::HandleDataSent(Ptr<Socket> socket, uint32_t bytes)
     const uint32_t peer = PeerOf(socket);
     if (peer != UINT32_MAX)
     {
-        m_connections[peer].transmitted += bytes;
+        m_connections.at(peer).transmitted += bytes;
         CompleteIfTransmitted(peer);
     }
 }
@@ -427,7 +538,8 @@ ModelTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
     m_inbound.emplace(socket, MessageReassembler());
     socket->SetRecvCallback(MakeCallback(&ModelTransport::HandleRead, this));
     socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleInboundClosed, this),
-                              MakeCallback(&ModelTransport::HandleInboundClosed, this));
+                              MakeCallback(&ModelTransport::HandleInboundError, this));
+    CountSockets();
 }
 
 void
@@ -493,6 +605,25 @@ ModelTransport::HandleInboundClosed(Ptr<Socket> socket)
     if (it->second.GetBufferedBytes() > 0)
     {
         RejectInbound(socket, it->second.GetBufferedBytes(), "stream closed inside a message");
+        return;
+    }
+    m_inbound.erase(it);
+    // The peer closed its side (its pool let the connection go): close ours, or the socket
+    // would stay in CLOSE_WAIT, and in the node's endpoint scan, for the rest of the run.
+    CloseQuietly(socket);
+}
+
+void
+ModelTransport::HandleInboundError(Ptr<Socket> socket)
+{
+    auto it = m_inbound.find(socket);
+    if (it == m_inbound.end())
+    {
+        return;
+    }
+    if (it->second.GetBufferedBytes() > 0)
+    {
+        RejectInbound(socket, it->second.GetBufferedBytes(), "stream reset inside a message");
         return;
     }
     m_inbound.erase(it);

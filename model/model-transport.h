@@ -10,6 +10,7 @@
 
 #include "ns3/address.h"
 #include "ns3/callback.h"
+#include "ns3/event-id.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
@@ -40,6 +41,9 @@ struct TrafficCounters
     uint64_t messagesMalformed{0};    //!< inbound streams or messages rejected
     uint64_t bytesMalformed{0};       //!< bytes discarded with them
     uint64_t transfersFailed{0};      //!< outbound transfers lost to a connection error
+    uint64_t connectionsOpened{0};    //!< outbound TCP connections opened
+    uint64_t connectionsClosed{0};    //!< of them, closed idle (pool full, or IdleTimeout)
+    uint32_t peakSockets{0};          //!< most sockets open at once (listener, in and out)
 };
 
 /**
@@ -49,12 +53,22 @@ struct TrafficCounters
  * Outbound messages wait in an application-level send queue until a transfer slot is free
  * (at most MaxConcurrentTransfers at once, at most one per peer connection). A transfer
  * starts by stamping and encoding the message, writes it into the peer's TCP connection
- * (opened on first use and kept) as the socket's send buffer allows, and completes once TCP
+ * as the socket's send buffer allows, and completes once TCP
  * has transmitted its last byte (its DataSent notification); then the slot goes to the next
  * queued message. So messages wait in the queue, where Flush() can drop them, while the link
  * is busy, and a slot is not held for the receiver's delayed ACK (200 ms in ns-3) after each
- * message, as it would be if transfers ended on the last acknowledgement. Inbound connections are accepted on Port; their bytes are
- * reassembled into messages and checked; a malformed stream is counted and dropped.
+ * message, as it would be if transfers ended on the last acknowledgement. Inbound connections
+ * are accepted on Port; their bytes are reassembled into messages and checked; a malformed
+ * stream is counted and dropped.
+ *
+ * Connections are a pool, as in real systems' connection managers: one is opened to a peer
+ * on first use and kept for the next transfers, but at most MaxConnections outbound ones are
+ * open at once; opening one more first closes the least recently used idle one, and one idle
+ * for IdleTimeout is closed. So a node holds about 2 MaxConnections sockets (its own, and
+ * its peers' connections to it) however many nodes the run has, and ns-3's per-packet
+ * endpoint lookup, a linear scan over the node's sockets, stays cheap. A closed
+ * connection's TIME_WAIT lasts 2 TimeWaitMsl, not Linux's 60 s: its endpoint would
+ * otherwise stay in that scan.
  */
 class ModelTransport : public Object
 {
@@ -111,6 +125,8 @@ class ModelTransport : public Object
     uint32_t GetQueueLength() const;
     /** \return the counters */
     const TrafficCounters& GetCounters() const;
+    /** \return the sockets this transport holds now: listener, outbound and inbound */
+    uint32_t GetSocketCount() const;
 
     /** Trace signature: a transfer started. (peer, header, time it waited in the queue) */
     using TransferStartedTracedCallback =
@@ -150,11 +166,17 @@ class ModelTransport : public Object
         uint64_t handedOver{0}; //!< bytes handed to TCP on this connection, in all
         uint64_t transmitted{0}; //!< bytes TCP has transmitted (first transmissions), in all
         uint64_t messageEnd{0}; //!< handedOver once the current message is fully handed over
+        Time lastUsed;          //!< when its last transfer started or ended
+        EventId idleEvent;      //!< closes it after IdleTimeout without a transfer
     };
 
     void Dispatch();
     void StartTransfer(Outgoing&& outgoing);
     void OpenConnection(uint32_t peer);
+    void MakeRoomForConnection();
+    void CloseIfIdle(uint32_t peer);
+    void CloseConnection(uint32_t peer);
+    void CountSockets();
     void WriteMore(uint32_t peer);
     void CompleteIfTransmitted(uint32_t peer);
     void FailTransfer(uint32_t peer);
@@ -169,17 +191,21 @@ class ModelTransport : public Object
     void HandleAccept(Ptr<Socket> socket, const Address& from);
     void HandleRead(Ptr<Socket> socket);
     void HandleInboundClosed(Ptr<Socket> socket);
+    void HandleInboundError(Ptr<Socket> socket);
     void RejectInbound(Ptr<Socket> socket, uint32_t bytes, const std::string& reason);
 
     uint16_t m_port;
     uint32_t m_maxTransfers;
+    uint32_t m_maxConnections;
+    Time m_idleTimeout;
+    Time m_timeWaitMsl;
     Ptr<Node> m_node;
     uint32_t m_self{0};
     std::vector<Address> m_peers;
     ReceiveCallback m_receive;
     Ptr<Socket> m_listener;
     std::deque<Outgoing> m_queue;
-    std::vector<Connection> m_connections; //!< indexed by peer
+    std::map<uint32_t, Connection> m_connections; //!< open outbound connections, by peer
     std::map<Ptr<Socket>, uint32_t> m_peerOfSocket;
     std::map<Ptr<Socket>, MessageReassembler> m_inbound;
     uint32_t m_inFlight{0};

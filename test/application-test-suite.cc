@@ -5,9 +5,15 @@
 // End-to-end tests: DivShare nodes training real models over a simulated network.
 
 #include "ns3/divshare-module.h"
+#include "ns3/node-list.h"
+#include "ns3/object-vector.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-l4-protocol.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <iostream>
 #include <fstream>
 #include <sstream>
 
@@ -17,11 +23,11 @@ namespace
 {
 
 /**
- * A small DivShare run: 8 nodes on a star, 2 of them stragglers, a synthetic 10-class task
- * split two classes per node, every node starting from different weights.
+ * A small DivShare run: 8 nodes (or more) on a star, 2 of them stragglers, a synthetic
+ * 10-class task split two classes per node, every node starting from different weights.
  */
 ExperimentConfig
-SmallRun(uint64_t seed, const std::string& out, uint32_t hidden = 32)
+SmallRun(uint64_t seed, const std::string& out, uint32_t hidden = 32, uint32_t nodes = 8)
 {
     SyntheticClassificationConfig data;
     data.trainPerClass = 160;
@@ -40,10 +46,10 @@ SmallRun(uint64_t seed, const std::string& out, uint32_t hidden = 32)
         "synthetic",
         train,
         test,
-        PartitionShards(train->labels, 8, 2, seed),
+        PartitionShards(train->labels, nodes, 2, seed),
         model,
         true);
-    config.topology = NetworkTopology::Star(8, DataRate("20Mbps"), MilliSeconds(1),
+    config.topology = NetworkTopology::Star(nodes, DataRate("20Mbps"), MilliSeconds(1),
                                             {{2, DataRate("2Mbps")}});
     config.applicationAttributes = {{"LocalSteps", "10"},
                                     {"ComputeTime", "ns3::UniformRandomVariable[Min=0.2|Max=0.3]"},
@@ -66,7 +72,96 @@ ReadFile(const std::string& path)
     return text.str();
 }
 
+/** The most and the mean TCP sockets on a host, lingering ones (TIME_WAIT...) included. */
+struct SocketSample
+{
+    uint32_t peak{0};
+    double sum{0};
+    uint32_t samples{0};
+};
+
+/** Samples the TCP sockets of every host (a node with a DivShare application) every 50 ms. */
+void
+SampleSockets(SocketSample* sample)
+{
+    uint32_t hosts = 0;
+    double total = 0;
+    for (auto node = NodeList::Begin(); node != NodeList::End(); ++node)
+    {
+        auto tcp = (*node)->GetObject<TcpL4Protocol>();
+        if (!tcp || (*node)->GetNApplications() == 0)
+        {
+            continue;
+        }
+        ObjectVectorValue sockets;
+        tcp->GetAttribute("SocketList", sockets);
+        sample->peak = std::max(sample->peak, static_cast<uint32_t>(sockets.GetN()));
+        total += sockets.GetN();
+        ++hosts;
+    }
+    if (hosts > 0)
+    {
+        sample->sum += total / hosts;
+        ++sample->samples;
+    }
+    Simulator::Schedule(MilliSeconds(50), &SampleSockets, sample);
+}
+
 } // namespace
+
+/**
+ * \ingroup divshare-tests
+ * The transport's connection pool bounds the sockets a node holds, whatever the node count:
+ * with MaxConnections = 4, a host of a 48-node run holds no more sockets than one of a
+ * 12-node run, and far fewer than without a limit, where every host ends up connected to
+ * and from every peer; the nodes learn as well.
+ */
+class SocketsBoundedTestCase : public TestCase
+{
+  public:
+    SocketsBoundedTestCase()
+        : TestCase("sockets per node stay bounded as the node count grows")
+    {
+    }
+
+  private:
+    /** Run nodes nodes with a pool of maxConnections; return their socket sample. */
+    SocketSample Sockets(uint32_t nodes, uint32_t maxConnections, double* accuracy)
+    {
+        ExperimentConfig config = SmallRun(3, "", 32, nodes);
+        config.transportAttributes["MaxConnections"] = std::to_string(maxConnections);
+        config.simulatedSeconds = 8;
+        SocketSample sample;
+        Simulator::Schedule(Seconds(0), &SampleSockets, &sample);
+        *accuracy = RunExperiment(config).finalMeanAccuracy;
+        return sample;
+    }
+
+    void DoRun() override
+    {
+        double accuracy12 = 0;
+        double accuracy48 = 0;
+        double unlimitedAccuracy = 0;
+        const auto small = Sockets(12, 4, &accuracy12);
+        const auto large = Sockets(48, 4, &accuracy48);
+        const auto unlimited = Sockets(48, 0, &unlimitedAccuracy);
+        const auto mean = [](const SocketSample& s) { return s.sum / s.samples; };
+        std::cout << "TCP sockets per host, peak / mean: 12 nodes " << small.peak << " / "
+                  << mean(small) << ", 48 nodes " << large.peak << " / " << mean(large)
+                  << ", 48 nodes without a limit " << unlimited.peak << " / "
+                  << mean(unlimited) << std::endl;
+        NS_TEST_ASSERT_MSG_GT(unlimited.peak, 90, "without a limit: to and from every peer");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(mean(large),
+                                    1.25 * mean(small),
+                                    "bounded: the mean does not grow with the node count");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(large.peak,
+                                    small.peak + 8,
+                                    "bounded: nor does the peak, much");
+        NS_TEST_ASSERT_MSG_LT(3 * large.peak, unlimited.peak, "far below no limit");
+        NS_TEST_ASSERT_MSG_GT(accuracy48, 0.4, "the pooled run learns (chance: 0.1)");
+        NS_TEST_ASSERT_MSG_EQ_TOL(accuracy48, unlimitedAccuracy, 0.1, "about as well");
+    }
+};
 
 /**
  * \ingroup divshare-tests
@@ -159,6 +254,87 @@ class DeterminismTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * Training and evaluation on LearningWorkerPool workers change nothing but the wall time:
+ * 1, 2 and 3 workers (more than this machine's cores) give byte-identical CSV files, for the
+ * MLP and for GN-LeNet (convolutions through oneDNN).
+ */
+class WorkerCountTestCase : public TestCase
+{
+  public:
+    WorkerCountTestCase()
+        : TestCase("results do not depend on the number of LibTorch workers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // GN-LeNet on 3x32x32 Gaussian-mixture samples: 4 nodes, a few iterations.
+        ExperimentConfig lenet = SmallRun(5, "");
+        {
+            SyntheticClassificationConfig data;
+            data.dimensions = 3 * 32 * 32;
+            data.trainPerClass = 8;
+            data.testPerClass = 4;
+            data.seed = 5;
+            auto train = std::make_shared<ClassificationDataset>();
+            auto test = std::make_shared<ClassificationDataset>();
+            MakeSyntheticClassification(data, *train, *test);
+            train->sampleShape = test->sampleShape = {3, 32, 32};
+            ClassifierConfig model;
+            model.model = "gn-lenet";
+            lenet.workload = std::make_shared<ClassificationWorkload>(
+                "synthetic",
+                train,
+                test,
+                PartitionShards(train->labels, 4, 2, 5),
+                model,
+                true);
+            lenet.topology = NetworkTopology::Star(4, DataRate("20Mbps"), MilliSeconds(1), {});
+            lenet.applicationAttributes["LocalSteps"] = "3";
+            lenet.applicationAttributes["Degree"] = "2";
+            lenet.simulatedSeconds = 2;
+            lenet.evaluationInterval = 0.5;
+        }
+        const auto dir = std::filesystem::temp_directory_path();
+        for (auto [name, config] : {std::make_pair("mlp", SmallRun(7, "")),
+                                    std::make_pair("gn-lenet", lenet)})
+        {
+            std::vector<std::string> outputs;
+            for (uint32_t workers : {1, 2, 3})
+            {
+                outputs.push_back(dir / ("divshare-test-workers-" + std::string(name) +
+                                         std::to_string(workers)));
+                config.outputDirectory = outputs.back();
+                SetLearningWorkers(workers, 1);
+                const auto result = RunExperiment(config);
+                NS_TEST_ASSERT_MSG_EQ(LearningWorkerPool::Get().GetWorkers(),
+                                      workers,
+                                      "the pool has the workers asked for");
+                NS_TEST_ASSERT_MSG_GT(result.finalMeanIteration, 2, name << " iterated");
+            }
+            for (const char* file : {"/evaluations.csv", "/traffic.csv"})
+            {
+                const std::string one = ReadFile(outputs[0] + file);
+                NS_TEST_ASSERT_MSG_GT(one.size(), 100, name << file << " written");
+                for (std::size_t k = 1; k < outputs.size(); ++k)
+                {
+                    NS_TEST_ASSERT_MSG_EQ((one == ReadFile(outputs[k] + file)),
+                                          true,
+                                          name << file << " with " << k + 1 << " workers");
+                }
+            }
+            for (const auto& path : outputs)
+            {
+                std::filesystem::remove_all(path);
+            }
+        }
+        SetLearningWorkers(0, 1); // the defaults: one worker per core, one thread each
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * A run that ends with send backlogs and transfers under way (Swift never flushes, and its
  * stragglers cannot keep up) tears down cleanly: closing sockets with unread data must not
  * call back into the transports that are closing them.
@@ -203,6 +379,8 @@ class DivShareApplicationTestSuite : public TestSuite
     {
         AddTestCase(new DivShareLearnsTestCase);
         AddTestCase(new DeterminismTestCase);
+        AddTestCase(new WorkerCountTestCase);
+        AddTestCase(new SocketsBoundedTestCase);
         AddTestCase(new TeardownWithBacklogTestCase);
     }
 };

@@ -1,0 +1,131 @@
+#!/usr/bin/python3
+"""How the simulator's cost grows with the node count, and where the wall time goes.
+
+    /usr/bin/python3 benchmarks/scaling-benchmark.py [--stars 16,64,256,1024] [--star-time 6]
+        [--cifar10 DIR] [--cifar-duration 60] [--workers 1,0] [--out results/scaling]
+
+Runs the quick start (synthetic task, MLP) on stars of the given sizes, and, with --cifar10,
+the reduced CIFAR-10 7-of-60 scenario once per worker count (0: one per core), then prints
+one table (also written as OUT/scaling.md and OUT/scaling.csv):
+
+  wall/sim     wall seconds per simulated second
+  ms/MB        wall milliseconds per MB of model messages sent
+  kev/s        thousands of ns-3 events per wall second
+  torch s      LibTorch thread-seconds (training + evaluation, summed over workers)
+  sim waits    share of wall the simulator's thread spent running or waiting for LibTorch
+  sim busy s   wall seconds the simulator's thread spent simulating (the limit on many cores)
+  peak RSS     of the whole process
+
+Minutes for the default stars on 2 cores; the 1,024-node star takes the longest.
+"""
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CIFAR_SCENARIO = "scenarios/cifar10-stragglers-7of60-reduced.scenario"
+
+
+def run(name, command, out):
+    """Run one configuration; return its summary.json with the process's peak RSS added."""
+    env = dict(os.environ, OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY", "PASSIVE"))
+    print(f"[{name}] {' '.join(command)}", file=sys.stderr, flush=True)
+    start = time.monotonic()
+    with open(os.path.join(out, "log.txt"), "w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        sys.exit(f"{name}: exit status {status}; see {out}/log.txt")
+    with open(os.path.join(out, "summary.json")) as f:
+        summary = json.load(f)
+    summary["peak_rss_mb"] = usage.ru_maxrss / 1024
+    summary["process_wall_seconds"] = time.monotonic() - start
+    return summary
+
+
+def row(name, s):
+    wall = s["wall_seconds"]
+    torch = s["wall_training_seconds"] + s["wall_evaluation_seconds"]
+    mb = s["bytes_sent_total"] / 1e6
+    return {
+        "run": name,
+        "nodes": s["nodes"],
+        "workers": s.get("workers", ""),
+        "sim s": s["simulated_seconds"],
+        "wall s": round(wall, 1),
+        "wall/sim": round(wall / s["simulated_seconds"], 2),
+        "MB sent": round(mb, 1),
+        "ms/MB": round(1000 * wall / mb, 1) if mb else "",
+        "kev/s": round(s["events"] / wall / 1000, 1) if "events" in s else "",
+        "torch s": round(torch, 1),
+        "sim waits": f"{100 * s.get('wall_learning_wait_seconds', 0) / wall:.0f}%",
+        "sim busy s": round(s["wall_other_seconds"], 1),
+        "peak RSS MB": round(s["peak_rss_mb"]),
+        "accuracy": round(s["final_mean_accuracy"], 4),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--out", default="results/scaling")
+    parser.add_argument("--stars", default="16,64,256,1024",
+                        help="star sizes, comma-separated ('' for none)")
+    parser.add_argument("--star-time", type=float, default=6.0, help="simulated seconds")
+    parser.add_argument("--star-time-1024", type=float, default=10.0,
+                        help="simulated seconds of stars of 1,024 nodes or more")
+    parser.add_argument("--cifar10", help="cifar-10-batches-bin folder: adds the CIFAR-10 runs")
+    parser.add_argument("--cifar-duration", type=float, default=60.0,
+                        help="simulated seconds of the CIFAR-10 runs (the scenario says 300)")
+    parser.add_argument("--workers", default="1,0",
+                        help="worker counts of the CIFAR-10 runs (0: one per core)")
+    parser.add_argument("extra", nargs="*", help="--key=value passed to every run")
+    args = parser.parse_args()
+
+    rows = []
+    for nodes in [int(n) for n in args.stars.split(",") if n]:
+        name = f"star-{nodes}"
+        out = os.path.join(args.out, name)
+        os.makedirs(out, exist_ok=True)
+        sim = args.star_time_1024 if nodes >= 1024 else args.star_time
+        command = [os.path.join(args.build, "examples", "divshare-quickstart"),
+                   f"--nodes={nodes}", f"--stragglers={nodes // 4}", f"--simTime={sim}",
+                   f"--out={out}"] + args.extra
+        rows.append(row(name, run(name, command, out)))
+        print(rows[-1], file=sys.stderr, flush=True)
+    if args.cifar10:
+        for workers in [int(w) for w in args.workers.split(",") if w]:
+            name = f"cifar10-7of60-reduced-w{workers}"
+            out = os.path.join(args.out, name)
+            os.makedirs(out, exist_ok=True)
+            command = [os.path.join(args.build, "examples", "divshare-scenario"),
+                       os.path.join(ROOT, CIFAR_SCENARIO), f"--data_path={args.cifar10}",
+                       f"--duration={args.cifar_duration}", f"--workers={workers}",
+                       f"--output={out}"] + args.extra
+            rows.append(row(name, run(name, command, out)))
+            print(rows[-1], file=sys.stderr, flush=True)
+    if not rows:
+        sys.exit("nothing to run: give --stars or --cifar10")
+
+    columns = list(rows[0].keys())
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(r[c]) for c in columns) + " |" for r in rows]
+    table = "\n".join(lines)
+    print(table)
+    with open(os.path.join(args.out, "scaling.md"), "w") as f:
+        f.write(table + "\n")
+    with open(os.path.join(args.out, "scaling.csv"), "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()

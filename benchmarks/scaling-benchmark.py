@@ -3,9 +3,10 @@
 
     /usr/bin/python3 benchmarks/scaling-benchmark.py [--stars 16,64,256,1024] [--star-time 6]
         [--cifar10 DIR] [--cifar-duration 60] [--workers 1,0] [--out results/scaling]
+        [--key=value ...]      (any other option goes to every run)
 
 Runs the quick start (synthetic task, MLP) on stars of the given sizes, and, with --cifar10,
-the reduced CIFAR-10 7-of-60 scenario once per worker count (0: one per core), then prints
+the reduced CIFAR-10 7-of-60 scenario once per worker count (0: the default, one per core but the simulator's), then prints
 one table (also written as OUT/scaling.md and OUT/scaling.csv):
 
   wall/sim     wall seconds per simulated second
@@ -85,9 +86,9 @@ def main():
     parser.add_argument("--cifar-duration", type=float, default=60.0,
                         help="simulated seconds of the CIFAR-10 runs (the scenario says 300)")
     parser.add_argument("--workers", default="1,0",
-                        help="worker counts of the CIFAR-10 runs (0: one per core)")
-    parser.add_argument("extra", nargs="*", help="--key=value passed to every run")
-    args = parser.parse_args()
+                        help="worker counts of the CIFAR-10 runs (0: the default, one per core but the simulator's)")
+    # Anything else (--key=value) goes to every run.
+    args, extra = parser.parse_known_args()
 
     rows = []
     for nodes in [int(n) for n in args.stars.split(",") if n]:
@@ -97,7 +98,7 @@ def main():
         sim = args.star_time_1024 if nodes >= 1024 else args.star_time
         command = [os.path.join(args.build, "examples", "divshare-quickstart"),
                    f"--nodes={nodes}", f"--stragglers={nodes // 4}", f"--simTime={sim}",
-                   f"--out={out}"] + args.extra
+                   f"--out={out}"] + extra
         rows.append(row(name, run(name, command, out)))
         print(rows[-1], file=sys.stderr, flush=True)
     if args.cifar10:
@@ -108,7 +109,7 @@ def main():
             command = [os.path.join(args.build, "examples", "divshare-scenario"),
                        os.path.join(ROOT, CIFAR_SCENARIO), f"--data_path={args.cifar10}",
                        f"--duration={args.cifar_duration}", f"--workers={workers}",
-                       f"--output={out}"] + args.extra
+                       f"--output={out}"] + extra
             rows.append(row(name, run(name, command, out)))
             print(rows[-1], file=sys.stderr, flush=True)
     if not rows:

@@ -68,7 +68,8 @@ main(int argc, char* argv[])
     cmd.AddValue("evalInterval", "Simulated seconds between evaluations", evalInterval);
     cmd.AddValue("target", "Target mean accuracy for time-to-accuracy", target);
     cmd.AddValue("seed", "Seed of everything random, the same for every run", seed);
-    cmd.AddValue("workers", "Threads running LibTorch beside the simulator (0: one per core)",
+    cmd.AddValue("workers",
+                 "LibTorch worker threads beside the simulator (0: one per core but one)",
                  workers);
     cmd.AddValue("threads", "LibTorch threads per worker (0: one per core)", threads);
     cmd.AddValue("out", "Output folder; each run writes into OUT/<algorithm>/", out);

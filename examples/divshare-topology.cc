@@ -72,7 +72,8 @@ main(int argc, char* argv[])
     cmd.AddValue("traces", "Write congestion traces", traces);
     cmd.AddValue("traceInterval", "Simulated seconds between trace samples", traceInterval);
     cmd.AddValue("seed", "Seed of everything random", seed);
-    cmd.AddValue("workers", "Threads running LibTorch beside the simulator (0: one per core)",
+    cmd.AddValue("workers",
+                 "LibTorch worker threads beside the simulator (0: one per core but one)",
                  workers);
     cmd.AddValue("threads", "LibTorch threads per worker (0: one per core)", threads);
     cmd.AddValue("out", "Output folder", out);

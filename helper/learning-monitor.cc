@@ -110,6 +110,8 @@ void
 LearningMonitor::Start(Time stop)
 {
     m_wallStart = std::chrono::steady_clock::now();
+    // The first round comes before the applications start, which configure it too.
+    ConfigureLearningWorkers();
     for (Time t = Seconds(0); t < stop; t += m_interval)
     {
         Simulator::Schedule(t, &LearningMonitor::Evaluate, this);
@@ -168,9 +170,11 @@ LearningMonitor::CompleteRounds(bool wait)
     while (!m_pending.empty())
     {
         auto& round = *m_pending.front();
-        if (!wait && !std::all_of(round.jobs.begin(), round.jobs.end(), [](const auto& job) {
-                return job->IsDone();
-            }))
+        const bool done = std::all_of(round.jobs.begin(), round.jobs.end(), [](const auto& job) {
+            return job->IsDone();
+        });
+        // Without workers the jobs run in Wait(), now.
+        if (!wait && !done && LearningWorkerPool::Get().GetWorkers() > 0)
         {
             return;
         }

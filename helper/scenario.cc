@@ -192,7 +192,7 @@ Scenario::GetKeys()
         {"workers",
          K::UINT,
          "0",
-         "threads running LibTorch beside the simulator (0: one per core)",
+         "threads running LibTorch beside the simulator (0: one per core but the simulator's)",
          {},
          0,
          1024},

@@ -9,6 +9,7 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
@@ -112,20 +113,28 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
         SetRouterQueue(deviceB, options, queue);
         auto interfaces = addresses.Assign(devices);
         addresses.NewNetwork();
-        return std::make_pair(devices, interfaces.GetAddress(0));
+        return std::make_tuple(devices, interfaces.GetAddress(0), interfaces.GetAddress(1));
+    };
+    // A host has one link, to its router: a default route through it is its whole routing
+    // table. Without one, every packet it sends scans a global-routing table with a route
+    // to every other host's subnet.
+    Ipv4StaticRoutingHelper staticRouting;
+    auto routeThroughRouter = [&](Ptr<Node> host, Ipv4Address router) {
+        staticRouting.GetStaticRouting(host->GetObject<Ipv4>())->SetDefaultRoute(router, 1);
     };
 
     for (std::size_t i = 0; i < topology.hosts.size(); ++i)
     {
         const auto& host = topology.hosts[i];
-        auto [devices, address] = connect(installed.hosts.Get(i),
-                                          installed.routers.Get(host.router),
-                                          host.uplink,
-                                          host.downlink,
-                                          host.delay,
-                                          host.loss,
-                                          host.queue,
-                                          false);
+        auto [devices, address, router] = connect(installed.hosts.Get(i),
+                                                  installed.routers.Get(host.router),
+                                                  host.uplink,
+                                                  host.downlink,
+                                                  host.delay,
+                                                  host.loss,
+                                                  host.queue,
+                                                  false);
+        routeThroughRouter(installed.hosts.Get(i), router);
         installed.hostDevices.Add(devices.Get(0));
         installed.routerHostDevices.Add(devices.Get(1));
         installed.addresses.push_back(address);
@@ -138,14 +147,15 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
     for (std::size_t i = 0; i < topology.endpoints.size(); ++i)
     {
         const auto& host = topology.endpoints[i];
-        auto [devices, address] = connect(installed.endpoints.Get(i),
-                                          installed.routers.Get(host.router),
-                                          host.uplink,
-                                          host.downlink,
-                                          host.delay,
-                                          host.loss,
-                                          host.queue,
-                                          false);
+        auto [devices, address, router] = connect(installed.endpoints.Get(i),
+                                                  installed.routers.Get(host.router),
+                                                  host.uplink,
+                                                  host.downlink,
+                                                  host.delay,
+                                                  host.loss,
+                                                  host.queue,
+                                                  false);
+        routeThroughRouter(installed.endpoints.Get(i), router);
         installed.endpointAddresses.push_back(address);
         installed.links.push_back({host.name,
                                    topology.routers[host.router],
@@ -155,14 +165,14 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
     }
     for (const auto& link : topology.links)
     {
-        auto [devices, address] = connect(installed.routers.Get(link.a),
-                                          installed.routers.Get(link.b),
-                                          link.rateAtoB,
-                                          link.rateBtoA,
-                                          link.delay,
-                                          link.loss,
-                                          link.queue,
-                                          true);
+        auto [devices, address, other] = connect(installed.routers.Get(link.a),
+                                                 installed.routers.Get(link.b),
+                                                 link.rateAtoB,
+                                                 link.rateBtoA,
+                                                 link.delay,
+                                                 link.loss,
+                                                 link.queue,
+                                                 true);
         installed.routerLinkDevices.Add(devices);
         installed.links.push_back({topology.routers[link.a],
                                    topology.routers[link.b],

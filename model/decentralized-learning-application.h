@@ -35,7 +35,8 @@ void ConfigureLearningWorkers();
 /**
  * \ingroup divshare
  * \brief Set the GlobalValues DivShareWorkers and DivShareWorkerThreads.
- * \param workers threads that run LibTorch jobs beside the simulator (0: one per core)
+ * \param workers threads that run LibTorch jobs beside the simulator (0: one per core but
+ *        the simulator's)
  * \param threadsPerWorker LibTorch threads of each (0: one per core, machine-dependent results)
  */
 void SetLearningWorkers(uint32_t workers, uint32_t threadsPerWorker);

@@ -61,7 +61,7 @@ MessageReassembler::Append(Ptr<const Packet> packet, std::vector<ModelMessage>& 
     const std::size_t old = m_buffer.size();
     m_buffer.resize(old + packet->GetSize());
     packet->CopyData(m_buffer.data() + old, packet->GetSize());
-    return Decode(messages);
+    return m_buffer.size() < m_needed || Decode(messages);
 }
 
 bool
@@ -83,8 +83,10 @@ MessageReassembler::Decode(std::vector<ModelMessage>& messages)
         const std::size_t total = DivShareHeader::SERIALIZED_SIZE + header.GetPayloadSize();
         if (m_buffer.size() - offset < total)
         {
+            m_needed = total; // counted from offset, which is erased below
             break;
         }
+        m_needed = DivShareHeader::SERIALIZED_SIZE;
         const uint8_t* payload = m_buffer.data() + offset + DivShareHeader::SERIALIZED_SIZE;
         if (!header.CheckChecksum(payload, header.GetPayloadSize()))
         {

@@ -66,6 +66,9 @@ class MessageReassembler
     bool Decode(std::vector<ModelMessage>& messages);
 
     std::vector<uint8_t> m_buffer; //!< bytes not yet decoded
+    /** Bytes m_buffer must hold before decoding can make progress: a header, or the whole
+     * message whose header has been read (a 360-kB model arrives in ~250 segments). */
+    std::size_t m_needed{DivShareHeader::SERIALIZED_SIZE};
     std::string m_error;           //!< first error seen
 };
 

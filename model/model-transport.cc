@@ -44,7 +44,7 @@ ModelTransport::GetTypeId()
                           "one more first closes the least recently used idle one. Transfers "
                           "under way are never cut, so up to MaxConcurrentTransfers may be open "
                           "if that is larger.",
-                          UintegerValue(64),
+                          UintegerValue(256),
                           MakeUintegerAccessor(&ModelTransport::m_maxConnections),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("IdleTimeout",

@@ -329,7 +329,7 @@ class WorkerCountTestCase : public TestCase
                 std::filesystem::remove_all(path);
             }
         }
-        SetLearningWorkers(0, 1); // the defaults: one worker per core, one thread each
+        SetLearningWorkers(0, 1); // the defaults
     }
 };
 

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace ns3
@@ -25,18 +27,21 @@ NS_OBJECT_ENSURE_REGISTERED(DecentralizedLearningApplication);
 namespace
 {
 
+constexpr uint32_t MAX_WORKERS = 1024;
+constexpr uint32_t MAX_WORKER_THREADS = 256;
+
 GlobalValue g_workers("DivShareWorkers",
                       "Threads that run LibTorch training and evaluation beside the simulator "
                       "(0: one per hardware core but one, which the simulator's thread keeps; "
                       "at least 1). Results do not depend on it.",
                       UintegerValue(0),
-                      MakeUintegerChecker<uint32_t>(0, 1024));
+                      MakeUintegerChecker<uint32_t>(0, MAX_WORKERS));
 GlobalValue g_workerThreads("DivShareWorkerThreads",
                             "LibTorch threads of each worker (0: one per hardware core). "
                             "LibTorch's results change with it: fixed, they do not depend on the "
                             "machine.",
                             UintegerValue(1),
-                            MakeUintegerChecker<uint32_t>(0, 256));
+                            MakeUintegerChecker<uint32_t>(0, MAX_WORKER_THREADS));
 
 uint32_t
 Cores()
@@ -66,6 +71,14 @@ ConfigureLearningWorkers()
 void
 SetLearningWorkers(uint32_t workers, uint32_t threadsPerWorker)
 {
+    if (workers > MAX_WORKERS || threadsPerWorker > MAX_WORKER_THREADS)
+    {
+        throw std::invalid_argument(
+            "workers = " + std::to_string(workers) + ", threads = " +
+            std::to_string(threadsPerWorker) + ": use at most " + std::to_string(MAX_WORKERS) +
+            " workers of at most " + std::to_string(MAX_WORKER_THREADS) +
+            " LibTorch threads (0: the default)");
+    }
     g_workers.SetValue(UintegerValue(workers));
     g_workerThreads.SetValue(UintegerValue(threadsPerWorker));
 }

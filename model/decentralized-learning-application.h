@@ -38,6 +38,7 @@ void ConfigureLearningWorkers();
  * \param workers threads that run LibTorch jobs beside the simulator (0: one per core but
  *        the simulator's)
  * \param threadsPerWorker LibTorch threads of each (0: one per core, machine-dependent results)
+ * \throws std::invalid_argument for more than 1,024 workers or 256 threads
  */
 void SetLearningWorkers(uint32_t workers, uint32_t threadsPerWorker);
 

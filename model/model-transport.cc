@@ -597,24 +597,17 @@ ModelTransport::RejectInbound(Ptr<Socket> socket, uint32_t bytes, const std::str
 void
 ModelTransport::HandleInboundClosed(Ptr<Socket> socket)
 {
-    auto it = m_inbound.find(socket);
-    if (it == m_inbound.end())
-    {
-        return;
-    }
-    if (it->second.GetBufferedBytes() > 0)
-    {
-        RejectInbound(socket, it->second.GetBufferedBytes(), "stream closed inside a message");
-        return;
-    }
-    m_inbound.erase(it);
-    // The peer closed its side (its pool let the connection go): close ours, or the socket
-    // would stay in CLOSE_WAIT, and in the node's endpoint scan, for the rest of the run.
-    CloseQuietly(socket);
+    ForgetInbound(socket, true);
 }
 
 void
 ModelTransport::HandleInboundError(Ptr<Socket> socket)
+{
+    ForgetInbound(socket, false);
+}
+
+void
+ModelTransport::ForgetInbound(Ptr<Socket> socket, bool peerClosed)
 {
     auto it = m_inbound.find(socket);
     if (it == m_inbound.end())
@@ -623,10 +616,19 @@ ModelTransport::HandleInboundError(Ptr<Socket> socket)
     }
     if (it->second.GetBufferedBytes() > 0)
     {
-        RejectInbound(socket, it->second.GetBufferedBytes(), "stream reset inside a message");
+        RejectInbound(socket,
+                      it->second.GetBufferedBytes(),
+                      peerClosed ? "stream closed inside a message"
+                                 : "stream reset inside a message");
         return;
     }
     m_inbound.erase(it);
+    if (peerClosed)
+    {
+        // The peer's pool let the connection go: close our side too, or the socket would
+        // stay in CLOSE_WAIT, and in the node's endpoint scan, for the rest of the run.
+        CloseQuietly(socket);
+    }
 }
 
 } // namespace ns3

@@ -192,6 +192,7 @@ class ModelTransport : public Object
     void HandleRead(Ptr<Socket> socket);
     void HandleInboundClosed(Ptr<Socket> socket);
     void HandleInboundError(Ptr<Socket> socket);
+    void ForgetInbound(Ptr<Socket> socket, bool peerClosed);
     void RejectInbound(Ptr<Socket> socket, uint32_t bytes, const std::string& reason);
 
     uint16_t m_port;

@@ -101,7 +101,7 @@ ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
     auto out = OpenForWriting(m_directory + "/traffic.csv");
     out << "node,iterations,bytes_sent,fragments_sent,bytes_received,fragments_received,"
            "bytes_flushed,fragments_flushed,bytes_malformed,fragments_malformed,"
-           "transfers_failed\n";
+           "transfers_failed,connections_opened,connections_closed,peak_sockets\n";
     for (uint32_t i = 0; i < apps.GetN(); ++i)
     {
         const auto app = AppAt(apps, i);
@@ -109,7 +109,8 @@ ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
         out << i << ',' << app->GetIteration() << ',' << c.bytesSent << ',' << c.messagesSent
             << ',' << c.bytesReceived << ',' << c.messagesReceived << ',' << c.bytesFlushed << ','
             << c.messagesFlushed << ',' << c.bytesMalformed << ',' << c.messagesMalformed << ','
-            << c.transfersFailed << '\n';
+            << c.transfersFailed << ',' << c.connectionsOpened << ',' << c.connectionsClosed << ','
+            << c.peakSockets << '\n';
     }
 }
 

@@ -15,7 +15,8 @@ import sys
 EVALUATIONS = ["time_s", "node", "iteration", "accuracy", "loss", "mae", "consensus_distance"]
 TRAFFIC = ["node", "iterations", "bytes_sent", "fragments_sent", "bytes_received",
            "fragments_received", "bytes_flushed", "fragments_flushed", "bytes_malformed",
-           "fragments_malformed", "transfers_failed"]
+           "fragments_malformed", "transfers_failed", "connections_opened", "connections_closed",
+           "peak_sockets"]
 SUMMARY = {"algorithm": str, "workload": str, "nodes": int, "evaluated_nodes": int, "seed": int,
            "simulated_seconds": (int, float), "wall_seconds": (int, float),
            "wall_training_seconds": (int, float), "wall_evaluation_seconds": (int, float),
@@ -24,7 +25,8 @@ SUMMARY = {"algorithm": str, "workload": str, "nodes": int, "evaluated_nodes": i
            "final_mean_mae": (int, float, type(None)),
            "final_consensus_distance": (int, float), "target_metric": str,
            "target": (int, float, type(None)), "time_to_target_s": (int, float, type(None)),
-           "bytes_sent_total": int}
+           "bytes_sent_total": int, "wall_learning_wait_seconds": (int, float), "events": int,
+           "workers": int, "worker_threads": int}
 
 
 def fail(message):

@@ -150,7 +150,9 @@ class SocketsBoundedTestCase : public TestCase
                   << mean(small) << ", 48 nodes " << large.peak << " / " << mean(large)
                   << ", 48 nodes without a limit " << unlimited.peak << " / "
                   << mean(unlimited) << std::endl;
-        NS_TEST_ASSERT_MSG_GT(unlimited.peak, 90, "without a limit: to and from every peer");
+        NS_TEST_ASSERT_MSG_GT(unlimited.peak,
+                              80,
+                              "without a limit: to and from almost every peer");
         NS_TEST_ASSERT_MSG_LT_OR_EQ(mean(large),
                                     1.25 * mean(small),
                                     "bounded: the mean does not grow with the node count");

@@ -4,6 +4,7 @@
 
 #include "experiment.h"
 
+#include "attribute-check.h"
 #include "congestion-tracer.h"
 #include "decentralized-learning-helper.h"
 #include "learning-monitor.h"
@@ -14,6 +15,7 @@
 #include "ns3/decentralized-learning-application.h"
 #include "ns3/ipv4-address-generator.h"
 #include "ns3/log.h"
+#include "ns3/model-transport.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -82,6 +84,22 @@ RunExperiment(const ExperimentConfig& config)
     // Addresses are reused run after run in one process (tests, sweeps).
     Ipv4AddressGenerator::Reset();
 
+    // Before anything is built: ns-3 aborts on a value its Attribute refuses.
+    const TypeId application = TypeId::LookupByName(AlgorithmTypeId(config.algorithm));
+    for (const auto& [attributes, tid] :
+         {std::make_pair(&config.applicationAttributes, application),
+          std::make_pair(&config.transportAttributes, ModelTransport::GetTypeId())})
+    {
+        for (const auto& [name, value] : *attributes)
+        {
+            const std::string problem = CheckAttributeValue(tid, name, value);
+            if (!problem.empty())
+            {
+                throw std::invalid_argument(tid.GetName() + "::" + name + " = '" + value +
+                                            "': " + problem);
+            }
+        }
+    }
     const InstalledTopology network = TopologyHelper().Install(config.topology, config.network);
     DecentralizedLearningHelper helper(AlgorithmTypeId(config.algorithm));
     helper.SetAttribute("Seed", UintegerValue(config.seed));

@@ -4,6 +4,7 @@
 
 #include "scenario.h"
 
+#include "attribute-check.h"
 #include "topology-units.h"
 
 #include "ns3/object-factory.h"
@@ -50,47 +51,6 @@ ParseNumber(const std::string& text, double& value)
     std::istringstream in(text);
     in >> value;
     return !in.fail() && in.eof() && std::isfinite(value);
-}
-
-/** "ns3::TypeName[Attr=value|...]" naming a RandomVariableStream with valid attributes. */
-std::string
-CheckRandomVariable(const std::string& text)
-{
-    const auto open = text.find('[');
-    const std::string type = text.substr(0, open);
-    TypeId tid;
-    if (!TypeId::LookupByNameFailSafe(type, &tid) ||
-        !tid.IsChildOf(RandomVariableStream::GetTypeId()))
-    {
-        return "'" + type + "' is not an ns-3 random variable; e.g. "
-               "ns3::ConstantRandomVariable[Constant=1.0] or "
-               "ns3::UniformRandomVariable[Min=0.8|Max=1.2]";
-    }
-    if (open == std::string::npos)
-    {
-        return "";
-    }
-    if (text.back() != ']')
-    {
-        return "missing ']' after the attributes";
-    }
-    std::istringstream attributes(text.substr(open + 1, text.size() - open - 2));
-    std::string assignment;
-    while (std::getline(attributes, assignment, '|'))
-    {
-        const auto equals = assignment.find('=');
-        TypeId::AttributeInformation info;
-        if (equals == std::string::npos ||
-            !tid.LookupAttributeByName(assignment.substr(0, equals), &info))
-        {
-            return "'" + assignment + "' is not an attribute assignment of " + type;
-        }
-        if (!info.checker->CreateValidValue(StringValue(assignment.substr(equals + 1))))
-        {
-            return "bad value in '" + assignment + "'";
-        }
-    }
-    return "";
 }
 
 /** An empty string if parse(value) succeeds, else its message. */
@@ -153,7 +113,7 @@ CheckValue(const ScenarioKey& key, const std::string& value)
     case ScenarioKey::TIME:
         return CheckParses(ParseDelay, value);
     case ScenarioKey::RANDOM:
-        return CheckRandomVariable(value);
+        return CheckObjectSpec(value, RandomVariableStream::GetTypeId());
     }
     return "unknown kind";
 }

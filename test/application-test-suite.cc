@@ -256,6 +256,64 @@ class DeterminismTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * Attribute values ns-3 would abort or crash on are refused before the run, with the
+ * attribute, the value and what is allowed.
+ */
+class BadAttributeTestCase : public TestCase
+{
+  public:
+    BadAttributeTestCase()
+        : TestCase("bad attribute values are refused before the run")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::vector<std::pair<std::string, std::string>> cases{
+            {"Degree", "0"},
+            {"Fragments", "1e1"},
+            {"LocalSteps", "-3"},
+            {"ComputeTime", "garbage"},
+            {"ComputeTime", "ns3::UniformRandomVariable[Min=abc]"},
+            {"ComputeTime", "ns3::UniformRandomVariable[Nope=1]"}};
+        for (const auto& [name, value] : cases)
+        {
+            ExperimentConfig config = SmallRun(1, "");
+            config.applicationAttributes[name] = value;
+            std::string message;
+            try
+            {
+                RunExperiment(config);
+            }
+            catch (const std::invalid_argument& error)
+            {
+                message = error.what();
+            }
+            NS_TEST_ASSERT_MSG_NE(message.find(name + " = '" + value + "'"),
+                                  std::string::npos,
+                                  "refused, naming the attribute: " << message);
+        }
+        ExperimentConfig config = SmallRun(1, "");
+        config.transportAttributes["MaxConcurrentTransfers"] = "0";
+        std::string message;
+        try
+        {
+            RunExperiment(config);
+        }
+        catch (const std::invalid_argument& error)
+        {
+            message = error.what();
+        }
+        NS_TEST_ASSERT_MSG_NE(message.find("expected uint32_t 1:"),
+                              std::string::npos,
+                              "says what is allowed: " << message);
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * Training and evaluation on LearningWorkerPool workers change nothing but the wall time:
  * 1, 2 and 3 workers (more than this machine's cores) give byte-identical CSV files, for the
  * MLP and for GN-LeNet (convolutions through oneDNN).
@@ -382,6 +440,7 @@ class DivShareApplicationTestSuite : public TestSuite
         AddTestCase(new DivShareLearnsTestCase);
         AddTestCase(new DeterminismTestCase);
         AddTestCase(new WorkerCountTestCase);
+        AddTestCase(new BadAttributeTestCase);
         AddTestCase(new SocketsBoundedTestCase);
         AddTestCase(new TeardownWithBacklogTestCase);
     }

@@ -1,0 +1,38 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_ATTRIBUTE_CHECK_H
+#define DIVSHARE_ATTRIBUTE_CHECK_H
+
+#include "ns3/type-id.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup divshare
+ * \brief Check a text as the value of an Attribute, without ns-3's parsers, which abort on
+ * malformed numbers and crash on unknown object types.
+ * \param tid the type that has the attribute
+ * \param name the attribute's name
+ * \param text the value, as a CommandLine or a scenario file gives it
+ * \return an empty string when the value is valid, else what is wrong and what is allowed
+ */
+std::string CheckAttributeValue(TypeId tid, const std::string& name, const std::string& text);
+
+/**
+ * \ingroup divshare
+ * \brief Check an object description "ns3::TypeName[Attr=value|...]" (the form of Pointer
+ * attributes): a known subclass of base, known attributes, valid values.
+ * \param text the description
+ * \param base the type the object must be
+ * \return an empty string when valid, else what is wrong
+ */
+std::string CheckObjectSpec(const std::string& text, TypeId base);
+
+} // namespace ns3
+
+#endif /* DIVSHARE_ATTRIBUTE_CHECK_H */

@@ -115,18 +115,12 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
         addresses.NewNetwork();
         return std::make_tuple(devices, interfaces.GetAddress(0), interfaces.GetAddress(1));
     };
-    // A host has one link, to its router: a default route through it is its whole routing
-    // table. Without one, every packet it sends scans a global-routing table with a route
-    // to every other host's subnet.
+    // A host (or endpoint) has one link, to its router: a default route through it is its
+    // whole routing table. Without one, every packet it sends scans a global-routing table
+    // with a route to every other host's subnet.
     Ipv4StaticRoutingHelper staticRouting;
-    auto routeThroughRouter = [&](Ptr<Node> host, Ipv4Address router) {
-        staticRouting.GetStaticRouting(host->GetObject<Ipv4>())->SetDefaultRoute(router, 1);
-    };
-
-    for (std::size_t i = 0; i < topology.hosts.size(); ++i)
-    {
-        const auto& host = topology.hosts[i];
-        auto [devices, address, router] = connect(installed.hosts.Get(i),
+    auto attach = [&](Ptr<Node> node, const auto& host) {
+        auto [devices, address, router] = connect(node,
                                                   installed.routers.Get(host.router),
                                                   host.uplink,
                                                   host.downlink,
@@ -134,34 +128,25 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
                                                   host.loss,
                                                   host.queue,
                                                   false);
-        routeThroughRouter(installed.hosts.Get(i), router);
+        staticRouting.GetStaticRouting(node->GetObject<Ipv4>())->SetDefaultRoute(router, 1);
+        installed.links.push_back({host.name,
+                                   topology.routers[host.router],
+                                   false,
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(0)),
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(1))});
+        return std::make_pair(devices, address);
+    };
+    for (std::size_t i = 0; i < topology.hosts.size(); ++i)
+    {
+        auto [devices, address] = attach(installed.hosts.Get(i), topology.hosts[i]);
         installed.hostDevices.Add(devices.Get(0));
         installed.routerHostDevices.Add(devices.Get(1));
         installed.addresses.push_back(address);
-        installed.links.push_back({host.name,
-                                   topology.routers[host.router],
-                                   false,
-                                   DynamicCast<PointToPointNetDevice>(devices.Get(0)),
-                                   DynamicCast<PointToPointNetDevice>(devices.Get(1))});
     }
     for (std::size_t i = 0; i < topology.endpoints.size(); ++i)
     {
-        const auto& host = topology.endpoints[i];
-        auto [devices, address, router] = connect(installed.endpoints.Get(i),
-                                                  installed.routers.Get(host.router),
-                                                  host.uplink,
-                                                  host.downlink,
-                                                  host.delay,
-                                                  host.loss,
-                                                  host.queue,
-                                                  false);
-        routeThroughRouter(installed.endpoints.Get(i), router);
-        installed.endpointAddresses.push_back(address);
-        installed.links.push_back({host.name,
-                                   topology.routers[host.router],
-                                   false,
-                                   DynamicCast<PointToPointNetDevice>(devices.Get(0)),
-                                   DynamicCast<PointToPointNetDevice>(devices.Get(1))});
+        installed.endpointAddresses.push_back(
+            attach(installed.endpoints.Get(i), topology.endpoints[i]).second);
     }
     for (const auto& link : topology.links)
     {

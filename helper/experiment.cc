@@ -100,8 +100,17 @@ RunExperiment(const ExperimentConfig& config)
             }
         }
     }
+    const auto degree = config.applicationAttributes.find("Degree");
+    if (degree != config.applicationAttributes.end() &&
+        std::stoull(degree->second) >= config.topology.hosts.size())
+    {
+        throw std::invalid_argument("Degree = " + degree->second + " needs more than " +
+                                    degree->second + " learning nodes; the network has " +
+                                    std::to_string(config.topology.hosts.size()) +
+                                    ": lower Degree or add nodes");
+    }
     const InstalledTopology network = TopologyHelper().Install(config.topology, config.network);
-    DecentralizedLearningHelper helper(AlgorithmTypeId(config.algorithm));
+    DecentralizedLearningHelper helper(application.GetName());
     helper.SetAttribute("Seed", UintegerValue(config.seed));
     for (const auto& [name, value] : config.applicationAttributes)
     {

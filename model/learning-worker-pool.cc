@@ -35,16 +35,16 @@ void
 LearningWorkerPool::Configure(uint32_t workers, uint32_t threadsPerWorker)
 {
     threadsPerWorker = std::max(1U, threadsPerWorker);
-    // The caller runs jobs too (in Wait), with the same thread count as every worker.
-    SetLearningThreads(threadsPerWorker);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        if (workers == m_workers && threadsPerWorker == m_threadsPerWorker &&
-            m_threads.size() == workers)
+        if (m_configured && workers == m_workers && threadsPerWorker == m_threadsPerWorker)
         {
-            return;
+            return; // every application calls this when it starts
         }
     }
+    m_configured = true;
+    // The caller runs jobs too (in Wait), with the same thread count as every worker.
+    SetLearningThreads(threadsPerWorker);
     StopWorkers();
     m_workers = workers;
     m_threadsPerWorker = threadsPerWorker;

@@ -131,6 +131,7 @@ class LearningWorkerPool
     uint32_t m_threadsPerWorker{1};
     uint64_t m_sequence{0};
     bool m_stopping{false};
+    bool m_configured{false}; //!< Configure() has run
     double m_waitSeconds{0.0};
 };
 

@@ -9,6 +9,8 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/uinteger.h"
 
+#include <stdexcept>
+
 namespace ns3
 {
 
@@ -61,6 +63,16 @@ DecentralizedLearningHelper::Install(const NodeContainer& nodes,
         app->GetTransport()->GetAttribute("Port", port);
         peers.emplace_back(InetSocketAddress(addresses[i], static_cast<uint16_t>(port.Get())));
         app->SetLearner(workload.CreateLearner(i));
+        if (i == 0)
+        {
+            // Every node shares the attributes: one check, before anything runs.
+            const std::string problem =
+                app->CheckConfiguration(nodes.GetN(), app->GetLearner().GetParameterCount());
+            if (!problem.empty())
+            {
+                throw std::invalid_argument(app->GetInstanceTypeId().GetName() + "::" + problem);
+            }
+        }
         nodes.Get(i)->AddApplication(app);
         apps.Add(app);
     }

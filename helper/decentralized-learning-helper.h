@@ -53,6 +53,8 @@ class DecentralizedLearningHelper
      * \param addresses their IPv4 addresses, in the same order
      * \param workload the shared learning task; its node count must match
      * \return the applications
+     * \throws std::invalid_argument if the attributes do not suit this run (see
+     *         DecentralizedLearningApplication::CheckConfiguration), before any is installed
      */
     ApplicationContainer Install(const NodeContainer& nodes,
                                  const std::vector<Ipv4Address>& addresses,

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iostream>
 #include <stdexcept>
 
 namespace ns3
@@ -100,15 +101,6 @@ RunExperiment(const ExperimentConfig& config)
             }
         }
     }
-    const auto degree = config.applicationAttributes.find("Degree");
-    if (degree != config.applicationAttributes.end() &&
-        std::stoull(degree->second) >= config.topology.hosts.size())
-    {
-        throw std::invalid_argument("Degree = " + degree->second + " needs more than " +
-                                    degree->second + " learning nodes; the network has " +
-                                    std::to_string(config.topology.hosts.size()) +
-                                    ": lower Degree or add nodes");
-    }
     const InstalledTopology network = TopologyHelper().Install(config.topology, config.network);
     DecentralizedLearningHelper helper(application.GetName());
     helper.SetAttribute("Seed", UintegerValue(config.seed));
@@ -173,6 +165,15 @@ RunExperiment(const ExperimentConfig& config)
         }
     }
     result.timeToTarget = monitor.GetTimeToTarget();
+    result.divergedNodes = monitor.GetDivergedCount();
+    if (result.divergedNodes > 0)
+    {
+        std::cerr << "warning: " << result.divergedNodes << " of "
+                  << monitor.GetEvaluatedNodes().size()
+                  << " evaluated models diverged (loss nan or inf at the end); lower the "
+                     "learning rate"
+                  << std::endl;
+    }
     for (uint32_t i = 0; i < apps.GetN(); ++i)
     {
         const auto& c =
@@ -199,6 +200,7 @@ RunExperiment(const ExperimentConfig& config)
         run.events = Simulator::GetEventCount();
         run.workers = LearningWorkerPool::Get().GetWorkers();
         run.workerThreads = LearningWorkerPool::Get().GetThreadsPerWorker();
+        run.hasAccuracy = config.workload->HasAccuracy();
         ResultsWriter(config.outputDirectory).Write(run, monitor, apps);
         if (tracer)
         {

@@ -65,6 +65,7 @@ struct ExperimentResult
     uint64_t fragmentsSent{0};               //!< messages sent, all nodes
     uint64_t fragmentsFlushed{0};            //!< messages flushed, all nodes
     uint64_t fragmentsMalformed{0};          //!< messages rejected, all nodes
+    uint32_t divergedNodes{0};               //!< evaluated at the end with a non-finite loss
     double wallSeconds{0.0};                 //!< wall-clock duration
 };
 

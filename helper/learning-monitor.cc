@@ -252,6 +252,22 @@ LearningMonitor::GetLastMean() const
     NS_FATAL_ERROR("LearningMonitor: no evaluation yet");
 }
 
+uint32_t
+LearningMonitor::GetDivergedCount() const
+{
+    uint32_t diverged = 0;
+    if (m_records.empty())
+    {
+        return 0;
+    }
+    // The last round's node records precede its mean record.
+    for (auto it = m_records.rbegin() + 1; it < m_records.rend() && it->node >= 0; ++it)
+    {
+        diverged += std::isfinite(it->loss) ? 0 : 1;
+    }
+    return diverged;
+}
+
 std::optional<double>
 LearningMonitor::GetTimeToTarget() const
 {

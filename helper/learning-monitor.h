@@ -85,6 +85,8 @@ class LearningMonitor
     const std::vector<Record>& GetRecords() const;
     /** \return the last mean record; aborts when none exists */
     const Record& GetLastMean() const;
+    /** \return how many nodes of the last evaluation have a loss that is not finite */
+    uint32_t GetDivergedCount() const;
     /** \return the first time the mean reached the target, if it did */
     std::optional<double> GetTimeToTarget() const;
     /** \return the target, if set */

@@ -32,24 +32,31 @@ OpenForWriting(const std::string& path)
     return out;
 }
 
-/** A number as CSV text: empty when undefined. */
+/** A number as CSV text: nan, inf and -inf as such (a diverged model's loss). */
 std::string
 Csv(double value)
 {
     if (std::isnan(value))
     {
-        return "";
+        return "nan";
     }
     std::ostringstream text;
     text << std::setprecision(9) << value;
     return text.str();
 }
 
-/** A number as JSON text: null when undefined. */
+/** A CSV cell: empty when the column does not apply to the row or the task. */
+std::string
+Cell(double value, bool applies)
+{
+    return applies ? Csv(value) : "";
+}
+
+/** A number as JSON text: null when not finite (JSON has no NaN). */
 std::string
 Json(double value)
 {
-    return std::isnan(value) || std::isinf(value) ? "null" : Csv(value);
+    return std::isfinite(value) ? Csv(value) : "null";
 }
 
 Ptr<DecentralizedLearningApplication>
@@ -77,21 +84,23 @@ ResultsWriter::Write(const RunDescription& run,
         throw std::runtime_error("cannot create output folder " + m_directory + ": " +
                                  error.message());
     }
-    WriteEvaluations(monitor);
+    WriteEvaluations(run, monitor);
     WriteTraffic(apps);
     WriteSummary(run, monitor, apps);
 }
 
 void
-ResultsWriter::WriteEvaluations(const LearningMonitor& monitor) const
+ResultsWriter::WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const
 {
     auto out = OpenForWriting(m_directory + "/evaluations.csv");
     out << "time_s,node,iteration,accuracy,loss,mae,consensus_distance\n";
     for (const auto& r : monitor.GetRecords())
     {
-        out << Csv(r.timeSeconds) << ',' << (r.node < 0 ? "mean" : std::to_string(r.node)) << ','
-            << Csv(r.iteration) << ',' << Csv(r.accuracy) << ',' << Csv(r.loss) << ','
-            << Csv(r.mae) << ',' << Csv(r.consensusDistance) << '\n';
+        const bool mean = r.node < 0;
+        out << Csv(r.timeSeconds) << ',' << (mean ? "mean" : std::to_string(r.node)) << ','
+            << Csv(r.iteration) << ',' << Cell(r.accuracy, run.hasAccuracy) << ',' << Csv(r.loss)
+            << ',' << Cell(r.mae, !run.hasAccuracy) << ',' << Cell(r.consensusDistance, mean)
+            << '\n';
     }
 }
 
@@ -153,6 +162,7 @@ ResultsWriter::WriteSummary(const RunDescription& run,
         << "  \"final_mean_loss\": " << Json(last.loss) << ",\n"
         << "  \"final_mean_mae\": " << Json(last.mae) << ",\n"
         << "  \"final_consensus_distance\": " << Json(last.consensusDistance) << ",\n"
+        << "  \"diverged_nodes\": " << monitor.GetDivergedCount() << ",\n"
         << "  \"target_metric\": \"" << (monitor.IsLossTarget() ? "loss" : "accuracy") << "\",\n"
         << "  \"target\": " << (target ? Json(*target) : "null") << ",\n"
         << "  \"time_to_target_s\": " << (reached ? Json(*reached) : "null") << ",\n"

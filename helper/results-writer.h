@@ -32,6 +32,7 @@ struct RunDescription
     uint64_t events{0};             //!< ns-3 events executed
     uint32_t workers{0};            //!< LearningWorkerPool workers
     uint32_t workerThreads{0};      //!< LibTorch threads per worker
+    bool hasAccuracy{true};         //!< accuracy applies (classification); else MAE does
 };
 
 /**
@@ -61,7 +62,7 @@ class ResultsWriter
                const ApplicationContainer& apps) const;
 
   private:
-    void WriteEvaluations(const LearningMonitor& monitor) const;
+    void WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const;
     void WriteTraffic(const ApplicationContainer& apps) const;
     void WriteSummary(const RunDescription& run,
                       const LearningMonitor& monitor,

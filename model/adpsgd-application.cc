@@ -23,14 +23,7 @@ AdPsgdApplication::GetTypeId()
         TypeId("ns3::AdPsgdApplication")
             .SetParent<DecentralizedLearningApplication>()
             .SetGroupName("DivShare")
-            .AddConstructor<AdPsgdApplication>()
-            .AddAttribute("Degree",
-                          "J: after each iteration the whole model is pushed to J/2 random "
-                          "peers (with replacement), and each push is answered with the "
-                          "receiver's model, so a node exchanges about J models per iteration.",
-                          UintegerValue(6),
-                          MakeUintegerAccessor(&AdPsgdApplication::m_degree),
-                          MakeUintegerChecker<uint32_t>(2));
+            .AddConstructor<AdPsgdApplication>();
     return tid;
 }
 
@@ -50,13 +43,24 @@ AdPsgdApplication::GetAlgorithmName() const
     return "adpsgd";
 }
 
+std::string
+AdPsgdApplication::CheckConfiguration(uint32_t nodes, std::size_t parameters) const
+{
+    if (GetDegree() < 2)
+    {
+        return "Degree = " + std::to_string(GetDegree()) +
+               ": AD-PSGD pushes to Degree/2 peers, so Degree must be at least 2";
+    }
+    return DecentralizedLearningApplication::CheckConfiguration(nodes, parameters);
+}
+
 void
 AdPsgdApplication::ShareModel()
 {
     const auto model = ExtractFragment(0);
     const BoundedRandom random = [this](uint32_t bound) { return DrawBelow(bound); };
     for (auto peer :
-         SamplePeersWithReplacement(GetNodeIndex(), GetNodeCount(), m_degree / 2, random))
+         SamplePeersWithReplacement(GetNodeIndex(), GetNodeCount(), GetDegree() / 2, random))
     {
         Send(peer, 0, model);
     }

@@ -35,13 +35,11 @@ class AdPsgdApplication : public DecentralizedLearningApplication
     ~AdPsgdApplication() override;
 
     std::string GetAlgorithmName() const override;
+    std::string CheckConfiguration(uint32_t nodes, std::size_t parameters) const override;
 
   protected:
     void ShareModel() override;
     bool HandleMessage(const DivShareHeader& header, std::vector<float>& values) override;
-
-  private:
-    uint32_t m_degree; //!< J: J/2 pushes, and as many replies expected
 };
 
 } // namespace ns3

@@ -4,6 +4,7 @@
 
 #include "decentralized-learning-application.h"
 
+#include "ns3/double.h"
 #include "ns3/global-value.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
@@ -42,6 +43,41 @@ GlobalValue g_workerThreads("DivShareWorkerThreads",
                             "machine.",
                             UintegerValue(1),
                             MakeUintegerChecker<uint32_t>(0, MAX_WORKER_THREADS));
+
+/**
+ * \return why \p variable can draw a negative duration, from what its attributes bound, or
+ * an empty string. Drawing samples would advance the stream and change the run.
+ */
+std::string
+CheckNonNegative(Ptr<RandomVariableStream> variable)
+{
+    if (!variable)
+    {
+        return "no random variable; give one, e.g. ns3::ConstantRandomVariable[Constant=1]";
+    }
+    const std::string type = variable->GetInstanceTypeId().GetName();
+    DoubleValue value;
+    for (const char* lowest : {"Constant", "Min"})
+    {
+        if (variable->GetAttributeFailSafe(lowest, value) && value.Get() < 0)
+        {
+            return type + " with " + lowest + " = " + std::to_string(value.Get()) +
+                   " draws negative durations; use a " + lowest + " of at least 0";
+        }
+    }
+    if (auto normal = DynamicCast<NormalRandomVariable>(variable))
+    {
+        DoubleValue bound;
+        normal->GetAttribute("Bound", bound);
+        if (normal->GetMean() - bound.Get() < 0)
+        {
+            return type + " with Mean = " + std::to_string(normal->GetMean()) +
+                   " draws negative durations; set Bound (values beyond Mean +- Bound are "
+                   "drawn again) to at most Mean";
+        }
+    }
+    return "";
+}
 
 uint32_t
 Cores()
@@ -95,6 +131,16 @@ DecentralizedLearningApplication::GetTypeId()
                           UintegerValue(128),
                           MakeUintegerAccessor(&DecentralizedLearningApplication::m_localSteps),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Degree",
+                          "J, the peers a node sends to per iteration: DivShare sends each "
+                          "fragment to J distinct random peers, Swift the whole model; "
+                          "AD-PSGD pushes it to J/2 random peers (with replacement), each "
+                          "answering with its own (J at least 2); D-PSGD: the degree of the "
+                          "fixed random regular graph (nodes x J even); Epidemic Learning: "
+                          "the s peers of every round. J must be below the node count.",
+                          UintegerValue(6),
+                          MakeUintegerAccessor(&DecentralizedLearningApplication::m_degree),
+                          MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("ComputeTime",
                           "Simulated seconds one iteration's local training takes (drawn per "
                           "iteration: a random variable makes compute stragglers).",
@@ -110,7 +156,8 @@ DecentralizedLearningApplication::GetTypeId()
             .AddAttribute("Transport",
                           "The node's model transport (sockets, send queue, concurrency cap).",
                           PointerValue(),
-                          MakePointerAccessor(&DecentralizedLearningApplication::m_transport),
+                          MakePointerAccessor(&DecentralizedLearningApplication::SetTransport,
+                                              &DecentralizedLearningApplication::GetTransport),
                           MakePointerChecker<ModelTransport>())
             .AddTraceSource("IterationDone",
                             "Local training of an iteration finished.",
@@ -141,21 +188,55 @@ DecentralizedLearningApplication::GetTypeId()
 }
 
 DecentralizedLearningApplication::DecentralizedLearningApplication()
-    : m_uniform(CreateObject<UniformRandomVariable>()),
-      m_transport(CreateObject<ModelTransport>())
+    : m_uniform(CreateObject<UniformRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
+    SetTransport(CreateObject<ModelTransport>());
+}
+
+void
+DecentralizedLearningApplication::SetTransport(Ptr<ModelTransport> transport)
+{
+    NS_LOG_FUNCTION(this << transport);
+    if (m_transport)
+    {
+        WireTransport(false);
+    }
+    m_transport = transport;
+    if (m_transport)
+    {
+        WireTransport(true);
+    }
+}
+
+void
+DecentralizedLearningApplication::WireTransport(bool connect)
+{
     m_transport->SetReceiveCallback(
-        MakeCallback(&DecentralizedLearningApplication::Receive, this));
-    m_transport->TraceConnectWithoutContext(
-        "TransferCompleted",
-        MakeCallback(&DecentralizedLearningApplication::NotifyTransferCompleted, this));
-    m_transport->TraceConnectWithoutContext(
-        "MessageReceived",
-        MakeCallback(&DecentralizedLearningApplication::NotifyMessageReceived, this));
-    m_transport->TraceConnectWithoutContext(
-        "MessageFlushed",
-        MakeCallback(&DecentralizedLearningApplication::NotifyMessageFlushed, this));
+        connect ? MakeCallback(&DecentralizedLearningApplication::Receive, this)
+                : ModelTransport::ReceiveCallback());
+    m_transport->SetHeaderCheck(
+        connect ? MakeCallback(&DecentralizedLearningApplication::ExpectsHeader, this)
+                : ModelTransport::HeaderCheck());
+    const std::pair<const char*, CallbackBase> traces[] = {
+        {"TransferCompleted",
+         MakeCallback(&DecentralizedLearningApplication::NotifyTransferCompleted, this)},
+        {"MessageReceived",
+         MakeCallback(&DecentralizedLearningApplication::NotifyMessageReceived, this)},
+        {"MessageFlushed",
+         MakeCallback(&DecentralizedLearningApplication::NotifyMessageFlushed, this)},
+    };
+    for (const auto& [name, callback] : traces)
+    {
+        if (connect)
+        {
+            m_transport->TraceConnectWithoutContext(name, callback);
+        }
+        else
+        {
+            m_transport->TraceDisconnectWithoutContext(name, callback);
+        }
+    }
 }
 
 DecentralizedLearningApplication::~DecentralizedLearningApplication()
@@ -314,6 +395,31 @@ DecentralizedLearningApplication::GetInbox() const
 }
 
 uint32_t
+DecentralizedLearningApplication::GetDegree() const
+{
+    return m_degree;
+}
+
+uint64_t
+DecentralizedLearningApplication::GetSeed() const
+{
+    return m_seed;
+}
+
+std::string
+DecentralizedLearningApplication::CheckConfiguration(uint32_t nodes, std::size_t /* parameters */) const
+{
+    if (m_degree >= nodes)
+    {
+        return "Degree = " + std::to_string(m_degree) + " needs more than " +
+               std::to_string(m_degree) + " learning nodes; the network has " +
+               std::to_string(nodes) + ": lower Degree or add nodes";
+    }
+    const std::string problem = CheckNonNegative(m_computeTime);
+    return problem.empty() ? "" : "ComputeTime: " + problem;
+}
+
+uint32_t
 DecentralizedLearningApplication::DrawBelow(uint32_t bound)
 {
     return m_uniform->GetInteger(0, bound - 1);
@@ -328,6 +434,8 @@ DecentralizedLearningApplication::StartApplication()
                                "DecentralizedLearningHelper, or call SetLearner()");
     NS_ABORT_MSG_IF(m_nodes < 2,
                     "node " << m_self << ": needs at least one peer; call SetPeers()");
+    const std::string problem = CheckConfiguration(m_nodes, m_learner->GetParameterCount());
+    NS_ABORT_MSG_IF(!problem.empty(), GetInstanceTypeId().GetName() << ": " << problem);
     try
     {
         m_fragmenter.emplace(m_learner->GetTensorSizes(), GetFragmentCount(), m_seed);
@@ -435,17 +543,25 @@ DecentralizedLearningApplication::AggregateAndContinue()
 }
 
 bool
-DecentralizedLearningApplication::Receive(const DivShareHeader& header, std::vector<float>& values)
+DecentralizedLearningApplication::ExpectsHeader(const DivShareHeader& header) const
 {
-    if (!m_fragmenter || header.fragments != m_fragmenter->GetFragmentCount() ||
-        values.size() != m_fragmenter->GetIndices(header.fragment).size())
+    // Checked before the payload is buffered: a message cut otherwise, or claiming more
+    // values than its fragment holds, costs this node nothing but the header.
+    const bool expected = m_fragmenter && header.fragments == m_fragmenter->GetFragmentCount() &&
+                          header.valueCount == m_fragmenter->GetIndices(header.fragment).size();
+    if (!expected)
     {
         NS_LOG_WARN("node " << m_self << ": rejecting a message from node " << header.sender
                             << " cut into " << header.fragments << " fragments of "
-                            << values.size() << " values; this node uses "
+                            << header.valueCount << " values; this node uses "
                             << (m_fragmenter ? m_fragmenter->GetFragmentCount() : 0));
-        return false;
     }
+    return expected;
+}
+
+bool
+DecentralizedLearningApplication::Receive(const DivShareHeader& header, std::vector<float>& values)
+{
     if (!HandleMessage(header, values))
     {
         return false;

@@ -84,6 +84,20 @@ class DecentralizedLearningApplication : public Application
     uint32_t GetNodeCount() const;
     /** \return the transport (its attributes configure the sockets and queue) */
     Ptr<ModelTransport> GetTransport() const;
+    /**
+     * \brief Use another transport (also the Transport attribute); it is wired to this
+     * application, and the one it replaces is unwired.
+     * \param transport the transport
+     */
+    void SetTransport(Ptr<ModelTransport> transport);
+    /**
+     * \brief What makes this application's attributes unusable in a run, checked before the
+     * run starts (by the helpers) and again at StartApplication.
+     * \param nodes learning nodes in the run
+     * \param parameters values in a model
+     * \return one line naming the attribute, its value, the limit and the fix; empty if usable
+     */
+    virtual std::string CheckConfiguration(uint32_t nodes, std::size_t parameters) const;
     /** \return the number of completed iterations */
     uint32_t GetIteration() const;
     /** \return the algorithm's name for outputs, e.g. "divshare" */
@@ -129,6 +143,10 @@ class DecentralizedLearningApplication : public Application
 
     /** \return the number of fragments Ω the model is cut into (1: whole models) */
     virtual uint32_t GetFragmentCount() const;
+    /** \return the Degree attribute (what it means is the algorithm's) */
+    uint32_t GetDegree() const;
+    /** \return the experiment-wide seed (the Seed attribute), shared by all nodes */
+    uint64_t GetSeed() const;
     /** \brief Called after every local training: enqueue what to send. */
     virtual void ShareModel() = 0;
     /**
@@ -182,6 +200,9 @@ class DecentralizedLearningApplication : public Application
     void CancelTraining();
     void AggregateAndContinue();
     bool Receive(const DivShareHeader& header, std::vector<float>& values);
+    bool ExpectsHeader(const DivShareHeader& header) const;
+    /** Connect (or disconnect) the transport's callbacks and traces to this application. */
+    void WireTransport(bool connect);
     void NotifyTransferCompleted(uint32_t peer,
                                  const DivShareHeader& header,
                                  uint32_t bytes,
@@ -190,6 +211,7 @@ class DecentralizedLearningApplication : public Application
     void NotifyMessageFlushed(uint32_t peer, uint32_t fragment, uint32_t bytes);
 
     uint32_t m_localSteps;
+    uint32_t m_degree;
     Ptr<RandomVariableStream> m_computeTime;
     uint64_t m_seed;
     Ptr<UniformRandomVariable> m_uniform;

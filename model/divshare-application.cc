@@ -30,11 +30,6 @@ DivShareApplication::GetTypeId()
                           UintegerValue(10),
                           MakeUintegerAccessor(&DivShareApplication::m_fragments),
                           MakeUintegerChecker<uint32_t>(1))
-            .AddAttribute("Degree",
-                          "Number of distinct random peers J each fragment is sent to.",
-                          UintegerValue(6),
-                          MakeUintegerAccessor(&DivShareApplication::m_degree),
-                          MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("FlushQueue",
                           "Drop the previous iteration's fragments still waiting in the send "
                           "queue before queueing the new ones.",
@@ -66,13 +61,21 @@ DivShareApplication::GetFragmentCount() const
     return m_fragments;
 }
 
+std::string
+DivShareApplication::CheckConfiguration(uint32_t nodes, std::size_t parameters) const
+{
+    if (m_fragments > parameters)
+    {
+        return "Fragments = " + std::to_string(m_fragments) + " exceeds the model's " +
+               std::to_string(parameters) + " parameters: use at most " +
+               std::to_string(parameters);
+    }
+    return DecentralizedLearningApplication::CheckConfiguration(nodes, parameters);
+}
+
 void
 DivShareApplication::ShareModel()
 {
-    NS_ABORT_MSG_IF(m_degree >= GetNodeCount(),
-                    "DivShare: Degree J=" << m_degree << " needs at least " << m_degree + 1
-                                          << " nodes, the run has " << GetNodeCount()
-                                          << "; lower Degree");
     if (m_flush)
     {
         FlushSendQueue();
@@ -85,7 +88,7 @@ DivShareApplication::ShareModel()
     const auto plan = PlanFragmentSends(GetNodeIndex(),
                                         GetNodeCount(),
                                         m_fragments,
-                                        m_degree,
+                                        GetDegree(),
                                         [this](uint32_t bound) { return DrawBelow(bound); });
     for (const auto& transmission : plan)
     {

@@ -28,6 +28,7 @@ class DivShareApplication : public DecentralizedLearningApplication
     ~DivShareApplication() override;
 
     std::string GetAlgorithmName() const override;
+    std::string CheckConfiguration(uint32_t nodes, std::size_t parameters) const override;
 
   protected:
     uint32_t GetFragmentCount() const override;
@@ -35,7 +36,6 @@ class DivShareApplication : public DecentralizedLearningApplication
 
   private:
     uint32_t m_fragments; //!< Ω
-    uint32_t m_degree;    //!< J
     bool m_flush;         //!< drop unsent fragments of the previous iteration
 };
 

@@ -105,7 +105,7 @@ DivShareHeader::Serialize(Buffer::Iterator start) const
     start.WriteHtonU32(magic);
     start.WriteU8(version);
     start.WriteU8(type);
-    start.WriteHtonU16(0);
+    start.WriteHtonU16(reserved);
     start.WriteHtonU32(sender);
     start.WriteHtonU32(iteration);
     start.WriteHtonU32(fragment);
@@ -121,7 +121,7 @@ DivShareHeader::Deserialize(Buffer::Iterator start)
     magic = start.ReadNtohU32();
     version = start.ReadU8();
     type = start.ReadU8();
-    start.ReadNtohU16();
+    reserved = start.ReadNtohU16();
     sender = start.ReadNtohU32();
     iteration = start.ReadNtohU32();
     fragment = start.ReadNtohU32();
@@ -136,7 +136,7 @@ bool
 DivShareHeader::IsWellFormed() const
 {
     return magic == MAGIC && version == VERSION && (type == FRAGMENT || type == REPLY) &&
-           fragments > 0 && fragment < fragments && valueCount <= MAX_VALUES;
+           reserved == 0 && fragments > 0 && fragment < fragments && valueCount <= MAX_VALUES;
 }
 
 uint32_t

@@ -19,15 +19,20 @@ namespace ns3
  *
  * Layout (network byte order, 40 bytes):
  * \verbatim
-   0  magic "DSHR" (4)   4 version (1)   5 type (1)   6 reserved, zero (2)
+   0  magic "DSHR" (4)   4 version (1)   5 type (1)   6 reserved (2), must be zero
    8  sender (4)        12 iteration (4)
    16 fragment id (4)   20 fragment count Ω (4)
    24 value count (4)   28 send time, ns (8)
-   36 checksum (4): CRC-32 of bytes 0..35 followed by the little-endian float32 payload
+   36 checksum (4): CRC-32 of bytes 0..35 as sent, followed by the little-endian float32
+                    payload
    \endverbatim
  * A full model is fragment 0 of 1. Deserialize() reads whatever bytes it is given;
  * IsWellFormed() says whether they can be trusted, and the checksum is verified against
  * the payload by the reassembler.
+ *
+ * Version 2 differs from version 1 only in that the reserved bytes are kept as received,
+ * so they must be zero and are covered by the checksum. No version-1 bytes exist outside a
+ * running simulation, so there is no version-1 decoder.
  */
 class DivShareHeader : public Header
 {
@@ -40,9 +45,10 @@ class DivShareHeader : public Header
     };
 
     static constexpr uint32_t MAGIC = 0x44534852;       //!< "DSHR"
-    static constexpr uint8_t VERSION = 1;               //!< wire format version
+    static constexpr uint8_t VERSION = 2;               //!< wire format version
     static constexpr uint32_t SERIALIZED_SIZE = 40;     //!< header bytes
-    static constexpr uint32_t MAX_VALUES = 1U << 28;    //!< 1 GiB of floats: larger is garbage
+    /** 256 MiB of floats, the most any message may claim whatever the receiver expects. */
+    static constexpr uint32_t MAX_VALUES = 1U << 26;
 
     /**
      * \brief Get the type ID.
@@ -55,7 +61,8 @@ class DivShareHeader : public Header
     void Serialize(Buffer::Iterator start) const override;
     uint32_t Deserialize(Buffer::Iterator start) override;
 
-    /** \return true if magic, version, type and counts are consistent and in range */
+    /** \return true if magic, version, type, reserved bytes and counts are consistent and in
+     * range */
     bool IsWellFormed() const;
     /** \return the payload size in bytes */
     uint32_t GetPayloadSize() const;
@@ -77,6 +84,7 @@ class DivShareHeader : public Header
     uint32_t magic{MAGIC};       //!< must be MAGIC
     uint8_t version{VERSION};    //!< must be VERSION
     uint8_t type{FRAGMENT};      //!< a MessageType
+    uint16_t reserved{0};        //!< must be zero
     uint32_t sender{0};          //!< sender's node index
     uint32_t iteration{0};       //!< sender's iteration that produced the values
     uint32_t fragment{0};        //!< fragment id in [0, fragments)

@@ -24,14 +24,7 @@ DpsgdApplication::GetTypeId()
         TypeId("ns3::DpsgdApplication")
             .SetParent<DecentralizedLearningApplication>()
             .SetGroupName("DivShare")
-            .AddConstructor<DpsgdApplication>()
-            .AddAttribute("Degree",
-                          "Neighbours per node: of the fixed random regular graph (D-PSGD; "
-                          "nodes x Degree must be even), or the s nodes a model goes to and "
-                          "comes from in every round (Epidemic Learning).",
-                          UintegerValue(6),
-                          MakeUintegerAccessor(&DpsgdApplication::m_degree),
-                          MakeUintegerChecker<uint32_t>(1));
+            .AddConstructor<DpsgdApplication>();
     return tid;
 }
 
@@ -51,18 +44,21 @@ DpsgdApplication::GetAlgorithmName() const
     return "dpsgd";
 }
 
-uint32_t
-DpsgdApplication::GetDegree() const
+std::string
+DpsgdApplication::CheckConfiguration(uint32_t nodes, std::size_t parameters) const
 {
-    return m_degree;
-}
-
-uint64_t
-DpsgdApplication::GetSeed() const
-{
-    UintegerValue seed;
-    GetAttribute("Seed", seed);
-    return seed.Get();
+    if (static_cast<uint64_t>(nodes) * GetDegree() % 2 != 0)
+    {
+        return "Degree = " + std::to_string(GetDegree()) + " on " + std::to_string(nodes) +
+               " nodes: a regular graph needs nodes x Degree even; change Degree or the node "
+               "count by one";
+    }
+    if (GetDegree() == 1 && nodes > 2)
+    {
+        return "Degree = 1 on " + std::to_string(nodes) +
+               " nodes: the graph would fall apart into pairs; use at least 2";
+    }
+    return DecentralizedLearningApplication::CheckConfiguration(nodes, parameters);
 }
 
 RoundPeers
@@ -73,7 +69,7 @@ DpsgdApplication::GetRoundPeers(uint32_t /* round */) const
         try
         {
             m_neighbours =
-                MakeRandomRegularGraph(GetNodeCount(), m_degree, GetSeed())[GetNodeIndex()];
+                MakeRandomRegularGraph(GetNodeCount(), GetDegree(), GetSeed())[GetNodeIndex()];
         }
         catch (const std::invalid_argument& error)
         {

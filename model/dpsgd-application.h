@@ -43,6 +43,7 @@ class DpsgdApplication : public DecentralizedLearningApplication
     ~DpsgdApplication() override;
 
     std::string GetAlgorithmName() const override;
+    std::string CheckConfiguration(uint32_t nodes, std::size_t parameters) const override;
 
     /**
      * \param round a round (iteration), from 1
@@ -55,13 +56,7 @@ class DpsgdApplication : public DecentralizedLearningApplication
     bool HandleMessage(const DivShareHeader& header, std::vector<float>& values) override;
     bool IsReadyToAggregate() const override;
 
-    /** \return the Degree attribute */
-    uint32_t GetDegree() const;
-    /** \return the experiment-wide seed (the Seed attribute), shared by all nodes */
-    uint64_t GetSeed() const;
-
   private:
-    uint32_t m_degree; //!< neighbours per node
     /** The fixed graph's neighbours of this node, built on first use (after SetPeers). */
     mutable std::optional<std::vector<uint32_t>> m_neighbours;
     /** Models of rounds this node has not reached yet: round -> sender -> values. */

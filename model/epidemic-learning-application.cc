@@ -41,6 +41,13 @@ EpidemicLearningApplication::GetAlgorithmName() const
     return "el";
 }
 
+std::string
+EpidemicLearningApplication::CheckConfiguration(uint32_t nodes, std::size_t parameters) const
+{
+    // Fresh peers every round: no fixed graph, so D-PSGD's constraints on it do not apply.
+    return DecentralizedLearningApplication::CheckConfiguration(nodes, parameters);
+}
+
 RoundPeers
 EpidemicLearningApplication::GetRoundPeers(uint32_t round) const
 {

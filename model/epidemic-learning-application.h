@@ -36,6 +36,7 @@ class EpidemicLearningApplication : public DpsgdApplication
     ~EpidemicLearningApplication() override;
 
     std::string GetAlgorithmName() const override;
+    std::string CheckConfiguration(uint32_t nodes, std::size_t parameters) const override;
     RoundPeers GetRoundPeers(uint32_t round) const override;
 };
 

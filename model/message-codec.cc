@@ -25,6 +25,10 @@ HostIsLittleEndian()
 void
 CopyLittleEndianFloats(const void* from, void* to, std::size_t n)
 {
+    if (n == 0)
+    {
+        return; // an empty vector's data() may be null, which memcpy must not get
+    }
     std::memcpy(to, from, n * sizeof(float));
     if (!HostIsLittleEndian())
     {
@@ -80,6 +84,14 @@ MessageReassembler::Decode(std::vector<ModelMessage>& messages)
             m_error = "malformed header";
             break;
         }
+        if (m_check)
+        {
+            m_error = m_check(header);
+            if (!m_error.empty())
+            {
+                break;
+            }
+        }
         const std::size_t total = DivShareHeader::SERIALIZED_SIZE + header.GetPayloadSize();
         if (m_buffer.size() - offset < total)
         {
@@ -102,6 +114,12 @@ MessageReassembler::Decode(std::vector<ModelMessage>& messages)
     }
     m_buffer.erase(m_buffer.begin(), m_buffer.begin() + offset);
     return m_error.empty();
+}
+
+void
+MessageReassembler::SetHeaderCheck(HeaderCheck check)
+{
+    m_check = std::move(check);
 }
 
 uint32_t

@@ -11,6 +11,7 @@
 #include "ns3/ptr.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,11 +45,19 @@ Ptr<Packet> EncodeModelMessage(DivShareHeader header, const std::vector<float>& 
  * Bytes are appended as they arrive; every complete message is decoded and checked. A header
  * that is not well formed or a checksum that does not match makes the stream unusable (its
  * framing can no longer be trusted): Append() then returns false and the caller drops the
- * connection. Nothing in the bytes is trusted before it is checked.
+ * connection. Nothing in the bytes is trusted before it is checked: a header check set by the
+ * receiver sees each well-formed header before its payload is buffered, so a header claiming
+ * more values than the receiver expects costs no memory.
  */
 class MessageReassembler
 {
   public:
+    /** Says what is wrong with a header the receiver cannot expect, or nothing. */
+    using HeaderCheck = std::function<std::string(const DivShareHeader&)>;
+
+    /** \param check run on every well-formed header before its payload is waited for */
+    void SetHeaderCheck(HeaderCheck check);
+
     /**
      * \brief Append received bytes and decode the messages they complete.
      * \param packet the received bytes
@@ -70,6 +79,7 @@ class MessageReassembler
      * message whose header has been read (a 360-kB model arrives in ~250 segments). */
     std::size_t m_needed{DivShareHeader::SERIALIZED_SIZE};
     std::string m_error;           //!< first error seen
+    HeaderCheck m_check;
 };
 
 } // namespace ns3

@@ -104,6 +104,7 @@ ModelTransport::DoDispose()
     Stop();
     m_node = nullptr;
     m_receive = ReceiveCallback();
+    m_headerCheck = HeaderCheck();
     Object::DoDispose();
 }
 
@@ -124,6 +125,12 @@ void
 ModelTransport::SetReceiveCallback(ReceiveCallback callback)
 {
     m_receive = callback;
+}
+
+void
+ModelTransport::SetHeaderCheck(HeaderCheck check)
+{
+    m_headerCheck = check;
 }
 
 void
@@ -535,7 +542,21 @@ void
 ModelTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
 {
     NS_LOG_FUNCTION(this << socket << from);
-    m_inbound.emplace(socket, MessageReassembler());
+    MessageReassembler reassembler;
+    reassembler.SetHeaderCheck([this](const DivShareHeader& header) -> std::string {
+        if (header.sender >= m_peers.size() || header.sender == m_self)
+        {
+            return "sender " + std::to_string(header.sender) + " is not a peer";
+        }
+        if (!m_headerCheck.IsNull() && !m_headerCheck(header))
+        {
+            return "unexpected fragment " + std::to_string(header.fragment) + " of " +
+                   std::to_string(header.fragments) + " with " +
+                   std::to_string(header.valueCount) + " values";
+        }
+        return "";
+    });
+    m_inbound.emplace(socket, std::move(reassembler));
     socket->SetRecvCallback(MakeCallback(&ModelTransport::HandleRead, this));
     socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleInboundClosed, this),
                               MakeCallback(&ModelTransport::HandleInboundError, this));
@@ -551,6 +572,7 @@ ModelTransport::HandleRead(Ptr<Socket> socket)
         return;
     }
     std::vector<ModelMessage> messages;
+    bool malformed = false;
     while (Ptr<Packet> packet = socket->Recv())
     {
         if (packet->GetSize() == 0)
@@ -560,16 +582,16 @@ ModelTransport::HandleRead(Ptr<Socket> socket)
         m_counters.bytesReceived += packet->GetSize();
         if (!it->second.Append(packet, messages))
         {
-            RejectInbound(socket, it->second.GetBufferedBytes(), it->second.GetError());
-            return;
+            malformed = true;
+            break;
         }
     }
+    // Messages completed before the bad bytes are good: deliver them, then drop the stream.
     for (auto& message : messages)
     {
         const auto& header = message.header;
         const uint32_t bytes = DivShareHeader::SERIALIZED_SIZE + header.GetPayloadSize();
-        if (header.sender >= m_peers.size() || header.sender == m_self ||
-            (!m_receive.IsNull() && !m_receive(header, message.values)))
+        if (!m_receive.IsNull() && !m_receive(header, message.values))
         {
             ++m_counters.messagesMalformed;
             m_counters.bytesMalformed += bytes;
@@ -580,6 +602,10 @@ ModelTransport::HandleRead(Ptr<Socket> socket)
         m_messageReceivedTrace(header,
                                bytes,
                                Simulator::Now() - NanoSeconds(header.sendTimeNs));
+    }
+    if (malformed)
+    {
+        RejectInbound(socket, it->second.GetBufferedBytes(), it->second.GetError());
     }
 }
 

@@ -86,6 +86,12 @@ class ModelTransport : public Object
      * malformed).
      */
     using ReceiveCallback = Callback<bool, const DivShareHeader&, std::vector<float>&>;
+    /**
+     * Called for every well-formed inbound header before its payload is received; returns
+     * false if this node cannot expect such a message (then the connection is dropped and the
+     * bytes counted as malformed, before the payload is buffered).
+     */
+    using HeaderCheck = Callback<bool, const DivShareHeader&>;
 
     /**
      * \brief Bind the transport to its node and peers (before Start()).
@@ -96,6 +102,8 @@ class ModelTransport : public Object
     void Setup(Ptr<Node> node, uint32_t self, const std::vector<Address>& peers);
     /** \param callback receives every decoded message */
     void SetReceiveCallback(ReceiveCallback callback);
+    /** \param check judges every inbound header (the sender's index is checked anyway) */
+    void SetHeaderCheck(HeaderCheck check);
     /** \brief Start listening. */
     void Start();
     /** \brief Close every socket and drop the queue. */
@@ -204,6 +212,7 @@ class ModelTransport : public Object
     uint32_t m_self{0};
     std::vector<Address> m_peers;
     ReceiveCallback m_receive;
+    HeaderCheck m_headerCheck;
     Ptr<Socket> m_listener;
     std::deque<Outgoing> m_queue;
     std::map<uint32_t, Connection> m_connections; //!< open outbound connections, by peer

@@ -23,13 +23,7 @@ SwiftApplication::GetTypeId()
         TypeId("ns3::SwiftApplication")
             .SetParent<DecentralizedLearningApplication>()
             .SetGroupName("DivShare")
-            .AddConstructor<SwiftApplication>()
-            .AddAttribute("Degree",
-                          "Number of distinct random peers J the whole model is sent to after "
-                          "each iteration.",
-                          UintegerValue(6),
-                          MakeUintegerAccessor(&SwiftApplication::m_degree),
-                          MakeUintegerChecker<uint32_t>(1));
+            .AddConstructor<SwiftApplication>();
     return tid;
 }
 
@@ -52,13 +46,9 @@ SwiftApplication::GetAlgorithmName() const
 void
 SwiftApplication::ShareModel()
 {
-    NS_ABORT_MSG_IF(m_degree >= GetNodeCount(),
-                    "Swift: Degree J=" << m_degree << " needs at least " << m_degree + 1
-                                       << " nodes, the run has " << GetNodeCount()
-                                       << "; lower Degree");
     const auto model = ExtractFragment(0);
     const BoundedRandom random = [this](uint32_t bound) { return DrawBelow(bound); };
-    for (auto peer : SampleDistinctPeers(GetNodeIndex(), GetNodeCount(), m_degree, random))
+    for (auto peer : SampleDistinctPeers(GetNodeIndex(), GetNodeCount(), GetDegree(), random))
     {
         Send(peer, 0, model);
     }

@@ -36,9 +36,6 @@ class SwiftApplication : public DecentralizedLearningApplication
 
   protected:
     void ShareModel() override;
-
-  private:
-    uint32_t m_degree; //!< J
 };
 
 } // namespace ns3

@@ -5,6 +5,9 @@
 // End-to-end tests: DivShare nodes training real models over a simulated network.
 
 #include "ns3/divshare-module.h"
+#include "ns3/ipv4-address-generator.h"
+#include "ns3/pointer.h"
+#include "ns3/uinteger.h"
 #include "ns3/node-list.h"
 #include "ns3/object-vector.h"
 #include "ns3/simulator.h"
@@ -27,7 +30,11 @@ namespace
  * 10-class task split two classes per node, every node starting from different weights.
  */
 ExperimentConfig
-SmallRun(uint64_t seed, const std::string& out, uint32_t hidden = 32, uint32_t nodes = 8)
+SmallRun(uint64_t seed,
+         const std::string& out,
+         uint32_t hidden = 32,
+         uint32_t nodes = 8,
+         double learningRate = 0.05)
 {
     SyntheticClassificationConfig data;
     data.trainPerClass = 160;
@@ -38,6 +45,7 @@ SmallRun(uint64_t seed, const std::string& out, uint32_t hidden = 32, uint32_t n
     MakeSyntheticClassification(data, *train, *test);
     ClassifierConfig model;
     model.mlpHidden = hidden;
+    model.learningRate = learningRate;
     model.initSeed = seed;
     model.samplingSeed = seed;
 
@@ -308,7 +316,165 @@ class BadAttributeTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(message.find("expected uint32_t 1:"),
                               std::string::npos,
                               "says what is allowed: " << message);
+
+        // Values each attribute accepts alone, but not together with the run: refused
+        // before the simulation starts, not at the first iteration.
+        struct CrossCase
+        {
+            std::string algorithm;
+            std::string attribute;
+            std::string value;
+            uint32_t nodes;
+            std::string words;
+        };
+        const std::vector<CrossCase> crossCases{
+            {"divshare", "Degree", "8", 8, "Degree = 8 needs more than 8 learning nodes"},
+            {"swift", "Degree", "9", 8, "Degree = 9 needs more than 9"},
+            {"el", "Degree", "8", 8, "Degree = 8 needs more than 8"},
+            {"adpsgd", "Degree", "1", 8, "Degree must be at least 2"},
+            {"dpsgd", "Degree", "3", 7, "nodes x Degree even"},
+            {"dpsgd", "Degree", "1", 8, "fall apart"},
+            {"divshare", "Fragments", "1000000", 8, "exceeds the model's"},
+            {"divshare", "ComputeTime", "ns3::UniformRandomVariable[Min=-1|Max=1]", 8,
+             "Min = -1.000000 draws negative durations"},
+            {"swift", "ComputeTime", "ns3::ConstantRandomVariable[Constant=-0.1]", 8,
+             "draws negative durations"},
+            {"divshare", "ComputeTime", "ns3::NormalRandomVariable[Mean=1|Variance=0.1]", 8,
+             "set Bound"},
+        };
+        for (const auto& c : crossCases)
+        {
+            ExperimentConfig crossConfig = SmallRun(1, "", 32, c.nodes);
+            crossConfig.algorithm = c.algorithm;
+            if (c.algorithm != "divshare")
+            {
+                crossConfig.applicationAttributes.erase("Fragments");
+            }
+            crossConfig.applicationAttributes[c.attribute] = c.value;
+            std::string crossMessage;
+            try
+            {
+                RunExperiment(crossConfig);
+            }
+            catch (const std::invalid_argument& error)
+            {
+                crossMessage = error.what();
+            }
+            Simulator::Destroy();
+            NS_TEST_ASSERT_MSG_NE(crossMessage.find(c.words),
+                                  std::string::npos,
+                                  c.algorithm << " " << c.attribute << " = " << c.value
+                                              << ": refused, saying '" << c.words
+                                              << "': " << crossMessage);
+        }
         Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * Models that diverge are written as nan, not as the empty cells of columns that do not
+ * apply, and counted in summary.json.
+ */
+class DivergenceTestCase : public TestCase
+{
+  public:
+    DivergenceTestCase()
+        : TestCase("diverged losses are written as nan and counted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string out = CreateTempDirFilename("divergence");
+        ExperimentConfig config = SmallRun(1, out, 32, 4, 1e12);
+        config.simulatedSeconds = 3;
+        const auto result = RunExperiment(config);
+        NS_TEST_ASSERT_MSG_EQ(result.divergedNodes, 4, "every model diverged");
+        std::istringstream csv(ReadFile(out + "/evaluations.csv"));
+        std::string line;
+        std::getline(csv, line);
+        std::string last;
+        uint32_t nanLosses = 0;
+        while (std::getline(csv, line))
+        {
+            std::vector<std::string> cells;
+            std::stringstream row(line);
+            for (std::string cell; std::getline(row, cell, ',');)
+            {
+                cells.push_back(cell);
+            }
+            cells.resize(7);
+            nanLosses += cells[4] == "nan" || cells[4] == "inf" ? 1 : 0;
+            // mae does not apply to classification; consensus only to mean rows.
+            NS_TEST_ASSERT_MSG_EQ(cells[5], "", "mae left empty: " << line);
+            const bool meanRow = cells[1] == "mean";
+            NS_TEST_ASSERT_MSG_EQ(cells[6].empty(), !meanRow, "consensus: " << line);
+        }
+        NS_TEST_ASSERT_MSG_GT(nanLosses, 4, "diverged losses written as nan: " << nanLosses);
+        NS_TEST_ASSERT_MSG_NE(ReadFile(out + "/summary.json").find("\"diverged_nodes\": 4"),
+                              std::string::npos,
+                              "counted in summary.json");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * A transport given through the Transport attribute replaces the one the application made
+ * and is the one that carries the models.
+ */
+class TransportAttributeTestCase : public TestCase
+{
+  public:
+    TransportAttributeTestCase()
+        : TestCase("a transport set through the Transport attribute carries the models")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const ExperimentConfig config = SmallRun(1, "", 32, 4);
+        Ipv4AddressGenerator::Reset();
+        const InstalledTopology network = TopologyHelper().Install(config.topology);
+        DecentralizedLearningHelper helper("ns3::SwiftApplication");
+        helper.SetAttribute("Degree", UintegerValue(2));
+        helper.SetAttribute("LocalSteps", UintegerValue(2));
+        ApplicationContainer apps = helper.Install(network.hosts, network.addresses,
+                                                   *config.workload);
+        std::vector<Ptr<ModelTransport>> replacements;
+        for (uint32_t i = 0; i < apps.GetN(); ++i)
+        {
+            auto replacement = CreateObject<ModelTransport>();
+            apps.Get(i)->SetAttribute("Transport", PointerValue(replacement));
+            replacements.push_back(replacement);
+        }
+        uint32_t aggregated = 0;
+        for (uint32_t i = 0; i < apps.GetN(); ++i)
+        {
+            apps.Get(i)->TraceConnectWithoutContext(
+                "AggregationDone",
+                MakeBoundCallback(
+                    +[](uint32_t* count, uint32_t, uint32_t fragments, uint32_t) {
+                        *count += fragments;
+                    },
+                    &aggregated));
+        }
+        apps.Start(Seconds(0));
+        apps.Stop(Seconds(5));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        uint64_t received = 0;
+        for (uint32_t i = 0; i < apps.GetN(); ++i)
+        {
+            auto app = DynamicCast<DecentralizedLearningApplication>(apps.Get(i));
+            NS_TEST_ASSERT_MSG_EQ(app->GetTransport(), replacements[i], "the replacement");
+            received += replacements[i]->GetCounters().messagesReceived;
+        }
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_GT(received, 8, "the replacements carried the models");
+        NS_TEST_ASSERT_MSG_GT(aggregated, 8, "and the applications averaged what came");
     }
 };
 
@@ -441,6 +607,8 @@ class DivShareApplicationTestSuite : public TestSuite
         AddTestCase(new DeterminismTestCase);
         AddTestCase(new WorkerCountTestCase);
         AddTestCase(new BadAttributeTestCase);
+        AddTestCase(new TransportAttributeTestCase);
+        AddTestCase(new DivergenceTestCase);
         AddTestCase(new SocketsBoundedTestCase);
         AddTestCase(new TeardownWithBacklogTestCase);
     }

@@ -26,7 +26,7 @@ SUMMARY = {"algorithm": str, "workload": str, "nodes": int, "evaluated_nodes": i
            "final_consensus_distance": (int, float), "target_metric": str,
            "target": (int, float, type(None)), "time_to_target_s": (int, float, type(None)),
            "bytes_sent_total": int, "wall_learning_wait_seconds": (int, float), "events": int,
-           "workers": int, "worker_threads": int}
+           "workers": int, "worker_threads": int, "diverged_nodes": int}
 
 
 def fail(message):

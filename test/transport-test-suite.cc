@@ -109,12 +109,12 @@ class CodecTestCase : public TestCase
         const auto bytes = BytesOf(EncodeModelMessage(SampleHeader(), values));
         NS_TEST_ASSERT_MSG_EQ(bytes.size(), 40 + 4000, "header + float32 payload");
 
-        // Known answer: a zero header (type 1, Ω 1) and "123456789abcdefghij" give the CRC-32
-        // that zlib.crc32 computes over the same 36 + 19 bytes.
+        // Known answer: a zero header (version 2, type 1, Ω 1) and "123456789abcdefghij" give
+        // the CRC-32 that zlib.crc32 computes over the same 36 + 19 bytes.
         DivShareHeader zero;
         const std::string text = "123456789abcdefghij";
         zero.SetChecksumFor(reinterpret_cast<const uint8_t*>(text.data()), text.size());
-        NS_TEST_ASSERT_MSG_EQ(zero.checksum, 0x500cc0f6U, "standard CRC-32");
+        NS_TEST_ASSERT_MSG_EQ(zero.checksum, 0xd53ed202U, "standard CRC-32");
 
         // Header round trip through an ns-3 packet.
         Ptr<Packet> packet = Create<Packet>(bytes.data(), bytes.size());
@@ -143,8 +143,10 @@ class CodecTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(reassembler.GetBufferedBytes(), 0, "nothing left over");
         }
 
-        // Corruption anywhere is caught: magic, version, fragment id, payload, checksum.
-        for (std::size_t offset : {0UL, 4UL, 19UL, 39UL, 40UL, 2021UL, bytes.size() - 1})
+        // Corruption anywhere is caught: magic, version, reserved bytes, fragment id, send
+        // time, payload, checksum.
+        for (std::size_t offset :
+             {0UL, 4UL, 6UL, 7UL, 19UL, 30UL, 39UL, 40UL, 2021UL, bytes.size() - 1})
         {
             auto corrupted = bytes;
             corrupted[offset] ^= 0x20;
@@ -163,6 +165,36 @@ class CodecTestCase : public TestCase
         MessageReassembler hugeReassembler;
         std::vector<ModelMessage> hugeOut;
         NS_TEST_ASSERT_MSG_EQ(Feed(hugeReassembler, huge, 40, hugeOut), false, "huge count");
+
+        // Under the hard cap but more than the receiver expects for that fragment: refused at
+        // the header, so the payload is never waited for (nor buffered).
+        auto large = bytes;
+        large[25] = 0x10; // 2^20 + 1000 values: 4 MiB claimed
+        MessageReassembler expecting;
+        expecting.SetHeaderCheck([](const DivShareHeader& h) -> std::string {
+            return h.valueCount == 1000 ? "" : "unexpected size";
+        });
+        std::vector<ModelMessage> expectingOut;
+        NS_TEST_ASSERT_MSG_EQ(Feed(expecting, large, 1448, expectingOut), false, "unexpected");
+        NS_TEST_ASSERT_MSG_EQ(expecting.GetError(), "unexpected size", "the check's reason");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(expecting.GetBufferedBytes(),
+                                    bytes.size(),
+                                    "no more than what arrived is held");
+        MessageReassembler expectingGood;
+        expectingGood.SetHeaderCheck([](const DivShareHeader& h) -> std::string {
+            return h.valueCount == 1000 ? "" : "unexpected size";
+        });
+        NS_TEST_ASSERT_MSG_EQ(Feed(expectingGood, bytes, 1448, expectingOut), true, "expected");
+        NS_TEST_ASSERT_MSG_EQ(expectingOut.size(), 1, "and decoded");
+
+        // A message with no values (Ω equal to the parameter count can leave one empty).
+        DivShareHeader emptyHeader = SampleHeader();
+        const auto emptyBytes = BytesOf(EncodeModelMessage(emptyHeader, {}));
+        MessageReassembler emptyReassembler;
+        std::vector<ModelMessage> emptyOut;
+        NS_TEST_ASSERT_MSG_EQ(Feed(emptyReassembler, emptyBytes, 7, emptyOut), true, "empty");
+        NS_TEST_ASSERT_MSG_EQ(emptyOut.size(), 1, "empty message decoded");
+        NS_TEST_ASSERT_MSG_EQ(emptyOut[0].values.size(), 0, "with no values");
 
         // Truncated: no message, and the partial bytes are visible to the caller.
         MessageReassembler truncated;
@@ -433,6 +465,13 @@ class MalformedStreamTestCase : public TestCase
         corrupted[1000] ^= 1;
         std::vector<uint8_t> truncated(good.begin(), good.begin() + good.size() / 2);
 
+        // A good message and garbage in one send: the message is delivered, then the stream
+        // is dropped.
+        DivShareHeader fromOne = SampleHeader();
+        fromOne.sender = 1; // the raw socket's node
+        auto goodThenGarbage = BytesOf(EncodeModelMessage(fromOne, values));
+        goodThenGarbage.insert(goodThenGarbage.end(), garbage.begin(), garbage.end());
+        Simulator::Schedule(Seconds(0.05), &SendRaw, &star, goodThenGarbage, false);
         Simulator::Schedule(Seconds(0.1), &SendRaw, &star, garbage, false);
         Simulator::Schedule(Seconds(0.2), &SendRaw, &star, corrupted, false);
         Simulator::Schedule(Seconds(0.3), &SendRaw, &star, truncated, true);
@@ -445,10 +484,11 @@ class MalformedStreamTestCase : public TestCase
         Simulator::Run();
 
         const auto& counters = star.transports[0]->GetCounters();
-        NS_TEST_ASSERT_MSG_EQ(counters.messagesMalformed, 3, "three bad streams counted");
-        NS_TEST_ASSERT_MSG_EQ(counters.messagesReceived, 1, "the good message accepted");
-        NS_TEST_ASSERT_MSG_EQ(star.arrivals.size(), 1, "only the good message delivered");
-        NS_TEST_ASSERT_MSG_EQ(star.arrivals[0].header.sender, 2, "from node 2");
+        NS_TEST_ASSERT_MSG_EQ(counters.messagesMalformed, 4, "four bad streams counted");
+        NS_TEST_ASSERT_MSG_EQ(counters.messagesReceived, 2, "the good messages accepted");
+        NS_TEST_ASSERT_MSG_EQ(star.arrivals.size(), 2, "only the good messages delivered");
+        NS_TEST_ASSERT_MSG_EQ(star.arrivals[0].header.sender, 1, "the one before the garbage");
+        NS_TEST_ASSERT_MSG_EQ(star.arrivals[1].header.sender, 2, "from node 2");
     }
 };
 

@@ -14,12 +14,11 @@
 
 #include "ns3/command-line.h"
 #include "ns3/divshare-module.h"
+#include "ns3/simulator.h"
 
 #include <algorithm>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
 using namespace ns3;
 
@@ -28,63 +27,57 @@ NS_LOG_COMPONENT_DEFINE("DivShareCongestionExample");
 namespace
 {
 
-/** The comma-separated fields of every data row of a CSV file. */
-std::vector<std::vector<std::string>>
-ReadRows(const std::string& path)
+/** \return the index of the router queue from one router toward another */
+uint32_t
+FindQueue(const CongestionTracer& tracer, const std::string& from, const std::string& to)
 {
-    std::ifstream in(path);
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    std::getline(in, line); // header
-    while (std::getline(in, line))
+    const auto& queues = tracer.GetQueues();
+    const auto bottleneck =
+        std::find_if(queues.begin(), queues.end(), [&](const CongestionTracer::Queue& q) {
+            return q.node == from && q.toward == to;
+        });
+    if (bottleneck == queues.end())
     {
-        std::vector<std::string> fields;
-        std::istringstream split(line);
-        for (std::string field; std::getline(split, field, ',');)
-        {
-            fields.push_back(field);
-        }
-        rows.push_back(fields);
+        throw std::invalid_argument("--from=" + from + " --to=" + to +
+                                    ": no router queue from the one toward the other; name the "
+                                    "routers at the bottleneck's two ends");
     }
-    return rows;
+    return static_cast<uint32_t>(bottleneck - queues.begin());
 }
 
-/** Summarise one run from its traces. */
+/** Summarise one run from its tracer: the bottleneck queue and the fragments' latency. */
 void
 Report(const std::string& label,
-       const std::string& dir,
+       const CongestionTracer& tracer,
        const ExperimentResult& result,
        const std::string& from,
        const std::string& to,
        double after)
 {
-    // queues.csv: time_s,node,toward,packets,bytes,limit_packets,dropped_packets
+    const uint32_t index = FindQueue(tracer, from, to);
+    const uint32_t limit = tracer.GetLimitPackets(index);
     double sum = 0;
     uint32_t samples = 0;
     uint32_t max = 0;
     uint32_t full = 0;
-    std::string limit;
-    std::string drops = "0";
-    for (const auto& r : ReadRows(dir + "/queues.csv"))
+    uint64_t drops = 0;
+    for (const auto& sample : tracer.GetQueueSamples())
     {
-        if (r[1] == from && r[2] == to && std::stod(r[0]) > after)
+        if (sample.queue == index && sample.time > after)
         {
-            const auto packets = static_cast<uint32_t>(std::stoul(r[3]));
-            sum += packets;
+            sum += sample.packets;
             ++samples;
-            max = std::max(max, packets);
-            limit = r[5];
-            full += !limit.empty() && packets + 1 >= std::stoul(limit);
-            drops = r[6];
+            max = std::max(max, sample.packets);
+            full += limit > 0 && sample.packets + 1 >= limit;
+            drops = sample.droppedPackets;
         }
     }
-    // fragment-latency.csv: time_s,receiver,sender,fragment,bytes,latency_s
     std::vector<double> latencies;
-    for (const auto& r : ReadRows(dir + "/fragment-latency.csv"))
+    for (const auto& arrival : tracer.GetArrivals())
     {
-        if (std::stod(r[0]) > after)
+        if (arrival.time > after)
         {
-            latencies.push_back(std::stod(r[5]));
+            latencies.push_back(arrival.latency);
         }
     }
     std::sort(latencies.begin(), latencies.end());
@@ -111,87 +104,72 @@ Report(const std::string& label,
 int
 main(int argc, char* argv[])
 {
-    std::string topologyFile = "topologies/dumbbell.topo";
+    auto defaults = CreateObject<ExperimentHelper>();
+    // This example's own defaults; the options below override them.
+    defaults->Set("Topology", "file");
+    defaults->Set("TopologyFile", "topologies/dumbbell.topo");
+    defaults->Set("QueueDisc", "fifo");
+    defaults->Set("LocalSteps", "10");
+    defaults->Set("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.5]");
+    defaults->Set("EvaluationInterval", "2");
+    defaults->Set("Target", "0.9");
+    defaults->Set("CongestionTraces", "true");
+    defaults->Set("OutputDirectory", "results/congestion");
     std::string from = "left";
     std::string to = "right";
-    std::string queueDisc = "fifo";
-    uint32_t hidden = 128;
-    uint32_t localSteps = 10;
-    std::string computeTime = "ns3::ConstantRandomVariable[Constant=0.5]";
-    double simTime = 60;
-    double evalInterval = 2;
-    double target = 0.9;
-    uint64_t seed = 1;
-    uint32_t workers = 0;
-    uint32_t threads = 1;
-    std::string out = "results/congestion";
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("topology", "Topology file with a bottleneck and traffic lines", topologyFile);
-    cmd.AddValue("from", "Router at the bottleneck's sending end", from);
-    cmd.AddValue("to", "Router at its receiving end", to);
-    cmd.AddValue("queueDisc", "Router queue discipline: fifo, red, codel, fq-codel", queueDisc);
-    cmd.AddValue("hidden", "Hidden units of the MLP (model size)", hidden);
-    cmd.AddValue("localSteps", "SGD steps per iteration", localSteps);
-    cmd.AddValue("computeTime", "Simulated duration of one iteration", computeTime);
-    cmd.AddValue("simTime", "Simulated seconds", simTime);
-    cmd.AddValue("evalInterval", "Simulated seconds between evaluations", evalInterval);
-    cmd.AddValue("target", "Target mean accuracy for time-to-accuracy", target);
-    cmd.AddValue("seed", "Seed of everything random", seed);
-    cmd.AddValue("workers",
-                 "LibTorch worker threads beside the simulator (0: one per core but one)",
-                 workers);
-    cmd.AddValue("threads", "LibTorch threads per worker (0: one per core)", threads);
-    cmd.AddValue("out", "Output folder (alone/ and shared/ inside)", out);
-    cmd.Parse(argc, argv);
+    ExperimentCommandLine options(cmd, defaults);
+    options.AddCustomOption("topology",
+                            "Topology file with a bottleneck and traffic lines",
+                            defaults->Get("TopologyFile"),
+                            [&defaults](const std::string& path) {
+                                defaults->Set("TopologyFile", path);
+                            });
+    options.AddCustomOption("from",
+                            "Router at the bottleneck's sending end",
+                            from,
+                            [&from](const std::string& value) { from = value; });
+    options.AddCustomOption("to",
+                            "Router at its receiving end",
+                            to,
+                            [&to](const std::string& value) { to = value; });
+    options.AddOptions({"queue_disc", "mlp_hidden", "local_steps", "compute_time", "duration",
+                        "eval_interval", "target", "seed", "workers", "threads", "output"});
+    options.Parse(argc, argv);
 
     try
     {
-        const auto file = TopologyFileReader::Read(topologyFile);
-        if (file.crossTraffic.empty())
+        const std::string out = defaults->Get("OutputDirectory");
+        const auto crossTraffic = TopologyFileReader::Read(defaults->Get("TopologyFile")).crossTraffic;
+        if (crossTraffic.empty())
         {
-            throw std::invalid_argument(topologyFile + " has no traffic lines to compete with");
+            throw std::invalid_argument(defaults->Get("TopologyFile") +
+                                        " has no traffic lines to compete with");
         }
-        Time crossStart = file.crossTraffic.front().start;
-        for (const auto& flow : file.crossTraffic)
+        // Both runs are compared from the moment the cross traffic starts.
+        Time crossStart = crossTraffic.front().start;
+        for (const auto& flow : crossTraffic)
         {
             crossStart = std::min(crossStart, flow.start);
         }
-        const auto nodes = static_cast<uint32_t>(file.topology.hosts.size());
-        SetLearningWorkers(workers, threads);
-        ClassifierConfig model;
-        model.model = "mlp";
-        model.mlpHidden = hidden;
-        model.initSeed = seed;
-        model.samplingSeed = seed;
-
         for (const bool shared : {false, true})
         {
-            ExperimentConfig config;
-            config.topology = file.topology;
-            if (shared)
-            {
-                config.crossTraffic = file.crossTraffic;
-            }
-            config.network.Set("queueDisc", queueDisc);
-            config.workload = MakeSyntheticWorkload(nodes, "shards:2", model, seed);
-            config.applicationAttributes = {{"LocalSteps", std::to_string(localSteps)},
-                                            {"ComputeTime", computeTime}};
-            config.simulatedSeconds = simTime;
-            config.evaluationInterval = evalInterval;
-            config.target = target;
-            config.seed = seed;
-            config.outputDirectory = out + (shared ? "/shared" : "/alone");
-            config.congestionTraces = true;
-            config.congestionSampleInterval = 0.1;
+            auto experiment = defaults->Clone();
+            experiment->Set("CrossTraffic", shared ? "true" : "false");
+            experiment->Set("OutputDirectory", out + (shared ? "/shared" : "/alone"));
+            experiment->InstallApplications();
+            FindQueue(*experiment->GetCongestionTracer(), from, to); // before anything runs
             std::cout << (shared ? "with" : "without") << " cross traffic ..." << std::endl;
-            const auto result = RunExperiment(config);
+            const auto result = experiment->Run();
+            experiment->WriteResults();
             Report(shared ? "shared" : "alone ",
-                   config.outputDirectory,
+                   *experiment->GetCongestionTracer(),
                    result,
                    from,
                    to,
                    crossStart.GetSeconds());
+            Simulator::Destroy();
         }
         std::cout << "plot: /usr/bin/python3 utils/plot-congestion.py " << out << "/alone " << out
                   << "/shared" << std::endl;

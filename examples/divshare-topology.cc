@@ -25,120 +25,60 @@ NS_LOG_COMPONENT_DEFINE("DivShareTopologyExample");
 int
 main(int argc, char* argv[])
 {
-    std::string topologyFile;
-    std::string kollapsFile;
-    std::string intraRate = "1Gbps";
-    std::string intraDelay = "0ms";
-    bool crossTraffic = true;
-    NetworkOptions network;
-    std::string queueDisc = network.queueDisc;
-    std::string queueSize;
-    std::string tcpVariant = network.tcpVariant;
-    uint32_t mtu = network.mtu;
-    double errorRate = network.errorRate;
-    uint32_t fragments = 10;
-    uint32_t degree = 6;
-    uint32_t localSteps = 10;
-    std::string computeTime = "ns3::ConstantRandomVariable[Constant=0.5]";
-    double simTime = 30;
-    double evalInterval = 2;
-    double target = 0.6;
-    bool traces = true;
-    double traceInterval = 0.1;
-    uint64_t seed = 1;
-    uint32_t workers = 0;
-    uint32_t threads = 1;
-    std::string out = "results/topology";
+    auto experiment = CreateObject<ExperimentHelper>();
+    // This example's own defaults; the options below override them.
+    experiment->Set("Topology", "file");
+    experiment->Set("Duration", "30");
+    experiment->Set("EvaluationInterval", "2");
+    experiment->Set("LocalSteps", "10");
+    experiment->Set("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.5]");
+    experiment->Set("CongestionTraces", "true");
+    experiment->Set("OutputDirectory", "results/topology");
+    experiment->SetAttribute("Progress", BooleanValue(true));
+    std::string file;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("topology", "A topology file in divshare's format", topologyFile);
-    cmd.AddValue("kollaps", "A Kollaps XML topology (instead of --topology)", kollapsFile);
-    cmd.AddValue("intraRate", "Kollaps regions: access rate inside a region", intraRate);
-    cmd.AddValue("intraDelay", "Kollaps regions: access delay inside a region", intraDelay);
-    cmd.AddValue("crossTraffic", "Run the topology file's traffic lines", crossTraffic);
-    cmd.AddValue("queueDisc", "Router queue discipline: default, fifo, red, codel, fq-codel",
-                 queueDisc);
-    cmd.AddValue("queueSize", "Router queue size, e.g. 100p (empty: the discipline's)", queueSize);
-    cmd.AddValue("tcpVariant", "TCP variant: default, newreno, cubic, bbr, ...", tcpVariant);
-    cmd.AddValue("mtu", "MTU of every link, bytes", mtu);
-    cmd.AddValue("errorRate", "Packet error rate of every link", errorRate);
-    cmd.AddValue("fragments", "DivShare: fragments per model (Omega)", fragments);
-    cmd.AddValue("degree", "Peers each fragment is sent to (J)", degree);
-    cmd.AddValue("localSteps", "SGD steps per iteration", localSteps);
-    cmd.AddValue("computeTime", "Simulated duration of one iteration", computeTime);
-    cmd.AddValue("simTime", "Simulated seconds", simTime);
-    cmd.AddValue("evalInterval", "Simulated seconds between evaluations", evalInterval);
-    cmd.AddValue("target", "Target mean accuracy for time-to-accuracy", target);
-    cmd.AddValue("traces", "Write congestion traces", traces);
-    cmd.AddValue("traceInterval", "Simulated seconds between trace samples", traceInterval);
-    cmd.AddValue("seed", "Seed of everything random", seed);
-    cmd.AddValue("workers",
-                 "LibTorch worker threads beside the simulator (0: one per core but one)",
-                 workers);
-    cmd.AddValue("threads", "LibTorch threads per worker (0: one per core)", threads);
-    cmd.AddValue("out", "Output folder", out);
-    cmd.Parse(argc, argv);
+    ExperimentCommandLine options(cmd, experiment);
+    for (const char* format : {"topology", "kollaps"})
+    {
+        options.AddCustomOption(format,
+                                std::string(format) == "topology"
+                                    ? "A topology file in divshare's format"
+                                    : "A Kollaps XML topology (instead of --topology)",
+                                "",
+                                [&file, &experiment](const std::string& path) {
+                                    if (!file.empty())
+                                    {
+                                        throw std::invalid_argument(
+                                            "give one of --topology and --kollaps, once");
+                                    }
+                                    file = path;
+                                    experiment->Set("TopologyFile", path);
+                                });
+    }
+    options.AddOptions({"intra_region_rate", "intra_region_delay", "cross_traffic", "queue_disc",
+                        "queue_size", "tcp_variant", "mtu", "error_rate", "fragments", "degree",
+                        "mlp_hidden", "local_steps", "compute_time", "duration", "eval_interval", "target",
+                        "congestion_traces", "trace_interval", "seed", "workers", "threads",
+                        "output"});
+    options.Parse(argc, argv);
 
     try
     {
-        if (topologyFile.empty() == kollapsFile.empty())
+        if (file.empty())
         {
-            throw std::invalid_argument("give exactly one of --topology and --kollaps");
+            throw std::invalid_argument("give a network: --topology=FILE or --kollaps=FILE.xml");
         }
-        ExperimentConfig config;
-        if (!topologyFile.empty())
-        {
-            const auto file = TopologyFileReader::Read(topologyFile);
-            config.topology = file.topology;
-            if (crossTraffic)
-            {
-                config.crossTraffic = file.crossTraffic;
-            }
-        }
-        else
-        {
-            KollapsOptions kollaps;
-            kollaps.intraRegionRate = ParseRate(intraRate);
-            kollaps.intraRegionDelay = ParseDelay(intraDelay);
-            config.topology = KollapsReader::Read(kollapsFile, kollaps);
-        }
-        network.Set("queueDisc", queueDisc);
-        if (!queueSize.empty())
-        {
-            network.Set("queueSize", queueSize);
-        }
-        network.Set("tcpVariant", tcpVariant);
-        network.Set("mtu", std::to_string(mtu));
-        network.Set("errorRate", std::to_string(errorRate));
-        config.network = network;
-
-        const auto nodes = static_cast<uint32_t>(config.topology.hosts.size());
-        SetLearningWorkers(workers, threads);
-        ClassifierConfig model;
-        model.model = "mlp";
-        model.initSeed = seed;
-        model.samplingSeed = seed;
-        config.workload = MakeSyntheticWorkload(nodes, "shards:2", model, seed);
-        config.applicationAttributes = {{"LocalSteps", std::to_string(localSteps)},
-                                        {"ComputeTime", computeTime},
-                                        {"Fragments", std::to_string(fragments)},
-                                        {"Degree", std::to_string(degree)}};
-        config.simulatedSeconds = simTime;
-        config.evaluationInterval = evalInterval;
-        config.target = target;
-        config.seed = seed;
-        config.outputDirectory = out;
-        config.congestionTraces = traces;
-        config.congestionSampleInterval = traceInterval;
-        config.progress = true;
-
-        std::cout << "divshare on " << (topologyFile.empty() ? kollapsFile : topologyFile) << ": "
-                  << nodes << " learning nodes, " << config.topology.routers.size()
-                  << " routers, " << config.topology.links.size() << " router links, "
-                  << config.crossTraffic.size() << " cross-traffic flows" << std::endl;
-        const auto result = RunExperiment(config);
-        std::cout << "final mean accuracy " << result.finalMeanAccuracy << ", time to " << target
-                  << ": "
+        experiment->Prepare();
+        const auto& topology = experiment->GetTopology();
+        std::cout << "divshare on " << file << ": " << topology.hosts.size()
+                  << " learning nodes, " << topology.routers.size() << " routers, "
+                  << topology.links.size() << " router links, "
+                  << experiment->GetCrossTraffic().size() << " cross-traffic flows" << std::endl;
+        const auto result = experiment->RunAll();
+        const std::string out = experiment->Get("OutputDirectory");
+        std::cout << "final mean accuracy " << result.finalMeanAccuracy << ", time to "
+                  << experiment->Get("Target") << ": "
                   << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
                                           : std::string("not reached"))
                   << "\nresults in " << out << "/ (plot: /usr/bin/python3 utils/plot-congestion.py "

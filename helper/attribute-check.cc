@@ -6,6 +6,8 @@
 
 #include "topology-units.h"
 
+#include "ns3/data-rate.h"
+#include "ns3/nstime.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
@@ -14,6 +16,7 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 namespace ns3
 {
@@ -21,32 +24,21 @@ namespace ns3
 namespace
 {
 
-/** Whether text is a whole number (an optional sign only when negative values are allowed). */
-bool
-IsWholeNumber(const std::string& text, bool signedAllowed)
+/** The checker's value type with its namespace: ns-3 names some "ns3::X", some "X". */
+std::string
+ValueType(Ptr<const AttributeChecker> checker)
 {
-    std::size_t start = signedAllowed && !text.empty() && text[0] == '-' ? 1 : 0;
-    if (start == text.size())
-    {
-        return false;
-    }
-    for (std::size_t i = start; i < text.size(); ++i)
-    {
-        if (!std::isdigit(static_cast<unsigned char>(text[i])))
-        {
-            return false;
-        }
-    }
-    return true;
+    const std::string name = checker->GetValueTypeName();
+    return name.rfind("ns3::", 0) == 0 ? name : "ns3::" + name;
 }
 
+/** Whether text is a finite number, and its value. */
 bool
-IsFiniteNumber(const std::string& text)
+ParseFinite(const std::string& text, double& value)
 {
     std::istringstream in(text);
-    double value;
     in >> value;
-    return !in.fail() && in.eof() && std::isfinite(value);
+    return !text.empty() && !in.fail() && in.eof() && std::isfinite(value);
 }
 
 } // namespace
@@ -102,36 +94,107 @@ CheckAttributeValue(TypeId tid, const std::string& name, const std::string& text
     {
         return tid.GetName() + " has no attribute " + name;
     }
-    const std::string kind = info.checker->GetValueTypeName();
-    const std::string allowed = "expected " + info.checker->GetUnderlyingTypeInformation();
-    // ns-3's number parsers abort on "abc" or "1e1"; these are checked first.
-    if ((kind == "ns3::UintegerValue" && !IsWholeNumber(text, false)) ||
-        (kind == "ns3::IntegerValue" && !IsWholeNumber(text, true)) ||
-        (kind == "ns3::DoubleValue" && !IsFiniteNumber(text)))
+    std::string normalized;
+    return NormalizeAttributeValue(info.checker, text, normalized);
+}
+
+std::string
+NormalizeAttributeValue(Ptr<const AttributeChecker> checker,
+                        const std::string& text,
+                        std::string& normalized)
+{
+    const std::string kind = ValueType(checker);
+    const std::string allowed = "expected " + checker->GetUnderlyingTypeInformation();
+    normalized = text;
+    // ns-3's number parsers abort on "abc" or "1e1": numbers are parsed here, and whole
+    // numbers handed on as digits.
+    if (kind == "ns3::UintegerValue" || kind == "ns3::IntegerValue" || kind == "ns3::DoubleValue")
     {
-        return "'" + text + "' is not a number (" + allowed + ")";
+        double value = 0;
+        if (!ParseFinite(text, value))
+        {
+            return "'" + text + "' is not a number (" + allowed + ")";
+        }
+        if (kind != "ns3::DoubleValue")
+        {
+            if (value != std::floor(value))
+            {
+                return "'" + text + "' is not a whole number (" + allowed + ")";
+            }
+            if (std::fabs(value) >= 9.2e18 || (kind == "ns3::UintegerValue" && value < 0))
+            {
+                return "'" + text + "' is out of range (" + allowed + ")";
+            }
+            normalized = std::to_string(static_cast<int64_t>(value));
+        }
     }
-    if (kind == "ns3::PointerValue")
+    else if (kind == "ns3::BooleanValue")
     {
-        auto pointer = DynamicCast<const PointerChecker>(info.checker);
+        if (text != "true" && text != "false")
+        {
+            return "'" + text + "' is not true or false";
+        }
+    }
+    else if (kind == "ns3::PointerValue")
+    {
+        auto pointer = DynamicCast<const PointerChecker>(checker);
         return pointer ? CheckObjectSpec(text, pointer->GetPointeeTypeId()) : "";
     }
-    if (kind == "ns3::TimeValue")
+    else if (kind == "ns3::TimeValue" || kind == "ns3::DataRateValue")
     {
         try
         {
-            ParseDelay(text);
+            normalized = kind == "ns3::TimeValue"
+                             ? std::to_string(ParseDelay(text).GetNanoSeconds()) + "ns"
+                             : std::to_string(ParseRate(text).GetBitRate()) + "bps";
         }
         catch (const std::invalid_argument& error)
         {
             return error.what();
         }
     }
-    if (!info.checker->CreateValidValue(StringValue(text)))
+    if (!checker->CreateValidValue(StringValue(normalized)))
     {
         return "'" + text + "' is out of range (" + allowed + ")";
     }
     return "";
+}
+
+std::string
+AttributeText(Ptr<const AttributeChecker> checker, const AttributeValue& value)
+{
+    const std::string kind = ValueType(checker);
+    // The largest unit that divides the value, so that the text reads as it was written.
+    const auto inUnits = [](uint64_t amount,
+                            const std::vector<std::pair<uint64_t, const char*>>& units) {
+        for (const auto& [scale, name] : units)
+        {
+            if (amount % scale == 0)
+            {
+                return std::to_string(amount / scale) + name;
+            }
+        }
+        return std::to_string(amount);
+    };
+    if (kind == "ns3::DataRateValue")
+    {
+        const uint64_t bps = dynamic_cast<const DataRateValue&>(value).Get().GetBitRate();
+        return inUnits(bps, {{1000000000, "Gbps"}, {1000000, "Mbps"}, {1000, "Kbps"}, {1, "bps"}});
+    }
+    if (kind == "ns3::TimeValue")
+    {
+        const int64_t ns = dynamic_cast<const TimeValue&>(value).Get().GetNanoSeconds();
+        if (ns == 0)
+        {
+            return "0ms";
+        }
+        if (ns > 0 && ns % 1000 == 0)
+        {
+            return inUnits(static_cast<uint64_t>(ns) / 1000,
+                           {{1000000, "s"}, {1000, "ms"}, {1, "us"}});
+        }
+    }
+    return value.SerializeToString(checker);
 }
 
 } // namespace ns3

@@ -25,6 +25,20 @@ std::string CheckAttributeValue(TypeId tid, const std::string& name, const std::
 
 /**
  * \ingroup divshare
+ * \brief Check a text as a value of an attribute of the given checker's type, and write it
+ * the way ns-3 reads it: whole numbers in any notation that means one ("1e1", "16.0") as
+ * digits, rates and times with their unit required (see ParseRate, ParseDelay).
+ * \param checker the attribute's (or GlobalValue's) checker
+ * \param text the value
+ * \param[out] normalized the value as ns-3 can read it, when valid
+ * \return an empty string when valid, else what is wrong and what is allowed
+ */
+std::string NormalizeAttributeValue(Ptr<const AttributeChecker> checker,
+                                    const std::string& text,
+                                    std::string& normalized);
+
+/**
+ * \ingroup divshare
  * \brief Check an object description "ns3::TypeName[Attr=value|...]" (the form of Pointer
  * attributes): a known subclass of base, known attributes, valid values.
  * \param text the description
@@ -32,6 +46,16 @@ std::string CheckAttributeValue(TypeId tid, const std::string& name, const std::
  * \return an empty string when valid, else what is wrong
  */
 std::string CheckObjectSpec(const std::string& text, TypeId base);
+
+/**
+ * \ingroup divshare
+ * \brief A value as text that NormalizeAttributeValue takes back: rates and times in the
+ * largest unit that keeps them whole (20Mbps, 1ms), everything else as ns-3 writes it.
+ * \param checker the attribute's checker
+ * \param value the value
+ * \return the text
+ */
+std::string AttributeText(Ptr<const AttributeChecker> checker, const AttributeValue& value);
 
 } // namespace ns3
 

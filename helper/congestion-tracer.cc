@@ -323,6 +323,12 @@ CongestionTracer::GetQueueSamples() const
     return m_queueSamples;
 }
 
+const std::vector<CongestionTracer::Arrival>&
+CongestionTracer::GetArrivals() const
+{
+    return m_arrivals;
+}
+
 const std::vector<CongestionTracer::Flow>&
 CongestionTracer::GetFlows() const
 {

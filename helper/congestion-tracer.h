@@ -119,10 +119,23 @@ class CongestionTracer
      */
     void Write(const std::string& directory) const;
 
+    /** A message that arrived whole (a row of fragment-latency.csv). */
+    struct Arrival
+    {
+        double time;       //!< seconds
+        uint32_t receiver; //!< node index
+        uint32_t sender;   //!< node index
+        uint32_t fragment; //!< fragment id
+        uint32_t bytes;    //!< message bytes
+        double latency;    //!< seconds since its transfer started
+    };
+
     /** \return the router egress queues */
     const std::vector<Queue>& GetQueues() const;
     /** \return the queue samples, in time order */
     const std::vector<QueueSample>& GetQueueSamples() const;
+    /** \return the messages that arrived, in time order */
+    const std::vector<Arrival>& GetArrivals() const;
     /** \return the flows (after Finish()) */
     const std::vector<Flow>& GetFlows() const;
     /**
@@ -150,17 +163,6 @@ class CongestionTracer
         double time;
         uint32_t direction;
         uint64_t bytes;
-    };
-
-    /** A row of fragment-latency.csv. */
-    struct Arrival
-    {
-        double time;
-        uint32_t receiver;
-        uint32_t sender;
-        uint32_t fragment;
-        uint32_t bytes;
-        double latency;
     };
 
     static void CountTx(CongestionTracer* self, uint32_t direction, Ptr<const Packet> packet);

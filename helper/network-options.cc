@@ -146,6 +146,17 @@ NetworkOptions::EffectiveQueueDisc(const std::optional<QueueSize>& linkQueue) co
     return queueDisc;
 }
 
+std::vector<std::string>
+NetworkOptions::GetQueueDiscs()
+{
+    std::vector<std::string> names;
+    for (const auto& [name, type] : QueueDiscs())
+    {
+        names.push_back(name);
+    }
+    return names;
+}
+
 std::string
 NetworkOptions::QueueDiscTypeId(const std::string& name)
 {

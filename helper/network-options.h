@@ -61,6 +61,9 @@ struct NetworkOptions
      */
     std::string EffectiveQueueDisc(const std::optional<QueueSize>& linkQueue) const;
 
+    /** \return the queue disciplines' names (besides "default") */
+    static std::vector<std::string> GetQueueDiscs();
+
     /** \return the ns-3 TypeId name of the queue discipline \p name */
     static std::string QueueDiscTypeId(const std::string& name);
 

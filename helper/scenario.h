@@ -5,7 +5,9 @@
 #ifndef DIVSHARE_SCENARIO_H
 #define DIVSHARE_SCENARIO_H
 
-#include <cstdint>
+#include "experiment-helper.h"
+#include "experiment-keys.h"
+
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -27,64 +29,19 @@ class ScenarioError : public std::runtime_error
 
 /**
  * \ingroup divshare
- * \brief One key a scenario may set.
- */
-struct ScenarioKey
-{
-    /** How a value is checked. */
-    enum Kind
-    {
-        TEXT,     //!< any text
-        PATH,     //!< a file or folder path (existence is checked where it is used)
-        CHOICE,   //!< one of `choices`
-        UINT,     //!< a non-negative integer in [minimum, maximum]
-        REAL,     //!< a number in [minimum, maximum]
-        BOOL,     //!< true or false
-        RATE,     //!< an ns-3 data rate, e.g. 60Mbps
-        TIME,     //!< an ns-3 time, e.g. 1ms
-        RANDOM,   //!< an ns-3 random variable, e.g. ns3::ConstantRandomVariable[Constant=1]
-    };
-
-    /**
-     * \param name the key
-     * \param kind how its value is checked
-     * \param defaultValue value when the scenario does not set it
-     * \param help one line for users
-     * \param choices allowed values of a CHOICE
-     * \param minimum lower bound of a UINT or REAL
-     * \param maximum upper bound of a UINT or REAL
-     */
-    ScenarioKey(std::string name,
-                Kind kind,
-                std::string defaultValue,
-                std::string help,
-                std::vector<std::string> choices = {},
-                double minimum = 0,
-                double maximum = 1e18);
-
-    std::string name;                 //!< the key
-    Kind kind;                        //!< how its value is checked
-    std::string defaultValue;         //!< value when the scenario does not set it
-    std::string help;                 //!< one line for users
-    std::vector<std::string> choices; //!< allowed values of a CHOICE
-    double minimum;                   //!< lower bound of a UINT or REAL
-    double maximum;                   //!< upper bound of a UINT or REAL
-};
-
-/**
- * \ingroup divshare
- * \brief A study as a file: `key = value` lines, `#` comments, every key from GetKeys().
+ * \brief A study as a file: `key = value` lines, `#` comments, every key a setting of
+ * GetExperimentKeys(), whose Attribute gives its default, range and help.
  *
- * Values are checked as they are read: unknown keys, repeated keys, values of the wrong type
- * and impossible values are refused with a ScenarioError naming the file and line (or the
- * command-line option), the key and what is allowed. Keys left out take their defaults.
- * Set() overrides any key, for sweeps from the command line.
+ * Values are checked as they are read, exactly as ExperimentHelper::Set checks them: unknown
+ * keys, repeated keys, values of the wrong type and impossible values are refused with a
+ * ScenarioError naming the file and line (or the command-line option), the key and what is
+ * allowed. Keys left out keep their Attribute's default. Set() overrides any key, for sweeps
+ * from the command line; ApplyTo() hands the keys set to an ExperimentHelper, whose
+ * Prepare() checks how they combine.
  */
 class Scenario
 {
   public:
-    /** \brief A scenario with every key at its default. */
-    Scenario();
     /**
      * \param path scenario file
      * \return the scenario it describes
@@ -114,27 +71,24 @@ class Scenario
      */
     void ApplyOverrides(const std::vector<std::string>& arguments);
 
-    /** \param key a key \return its value as text */
-    const std::string& Get(const std::string& key) const;
-    /** \param key a UINT key \return its value */
-    uint64_t GetUint(const std::string& key) const;
-    /** \param key a REAL key \return its value */
-    double GetReal(const std::string& key) const;
-    /** \param key a BOOL key \return its value */
-    bool GetBool(const std::string& key) const;
+    /** \param key a key \return its value as set, or its default */
+    std::string Get(const std::string& key) const;
     /** \param key a key \return whether the scenario (or an override) set it */
     bool IsSet(const std::string& key) const;
     /** \return every key and value, in schema order, as a scenario file would list them */
     std::string ToText() const;
-
-    /** \return the schema: every key a scenario may set */
-    static const std::vector<ScenarioKey>& GetKeys();
+    /**
+     * \brief Set the keys this scenario sets on a study, and name settings as scenario keys
+     * in its messages.
+     * \param experiment the study
+     */
+    void ApplyTo(ExperimentHelper& experiment) const;
 
   private:
-    static const ScenarioKey& Lookup(const std::string& key, const std::string& where);
+    static const ExperimentKey& Lookup(const std::string& key, const std::string& where);
 
-    std::map<std::string, std::string> m_values;
-    std::map<std::string, std::string> m_setAt; //!< where each explicitly set key was set
+    std::map<std::string, std::string> m_values; //!< keys set, and their values
+    std::map<std::string, std::string> m_setAt;  //!< where each key was set
 };
 
 } // namespace ns3

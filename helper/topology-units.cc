@@ -80,6 +80,11 @@ ParseRate(const std::string& text)
     {
         throw std::invalid_argument("bad rate '" + text + "': must be at least 1bps");
     }
+    if (bps >= 1.8e19) // beyond uint64_t
+    {
+        throw std::invalid_argument("bad rate '" + text + "': too large, at most 18000000Tbps "
+                                    "(1.8e10Gbps)");
+    }
     return DataRate(static_cast<uint64_t>(bps));
 }
 
@@ -88,20 +93,30 @@ ParseDelay(const std::string& text)
 {
     static const std::string units = "a unit us, ms or s (e.g. 1ms)";
     const auto [value, unit] = SplitNumber(text, "delay", units);
+    double scale = 0;
     if (unit == "us")
     {
-        return NanoSeconds(static_cast<int64_t>(std::round(value * 1e3)));
+        scale = 1e3;
     }
-    if (unit == "ms")
+    else if (unit == "ms")
     {
-        return NanoSeconds(static_cast<int64_t>(std::round(value * 1e6)));
+        scale = 1e6;
     }
-    if (unit == "s")
+    else if (unit == "s")
     {
-        return NanoSeconds(static_cast<int64_t>(std::round(value * 1e9)));
+        scale = 1e9;
     }
-    throw std::invalid_argument("bad delay '" + text + "': unknown unit '" + unit +
-                                "', expected " + units);
+    else
+    {
+        throw std::invalid_argument("bad delay '" + text + "': unknown unit '" + unit +
+                                    "', expected " + units);
+    }
+    const double ns = std::round(value * scale);
+    if (ns >= 9.2e18) // beyond int64_t nanoseconds: about 292 years
+    {
+        throw std::invalid_argument("bad delay '" + text + "': too large, at most 9.2e9s");
+    }
+    return NanoSeconds(static_cast<int64_t>(ns));
 }
 
 QueueSize

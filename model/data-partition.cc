@@ -181,11 +181,18 @@ PartitionDirichlet(const std::vector<int64_t>& labels, uint32_t nodes, double al
                                 "nodes");
 }
 
-DataPartition
-MakePartition(const std::string& spec,
-              const std::vector<int64_t>& labels,
-              uint32_t nodes,
-              uint64_t seed)
+namespace
+{
+
+/** A partition spec: its kind and argument. */
+struct PartitionSpec
+{
+    std::string kind;  //!< iid, shards or dirichlet
+    double argument;   //!< shards per node, or alpha
+};
+
+PartitionSpec
+ParsePartitionSpec(const std::string& spec)
 {
     const auto colon = spec.find(':');
     const std::string kind = spec.substr(0, colon);
@@ -193,24 +200,55 @@ MakePartition(const std::string& spec,
                                                        : ParseNumber(spec.substr(colon + 1));
     if (spec == "iid")
     {
-        return PartitionIid(labels.size(), nodes, seed);
+        return {"iid", 0};
     }
     if (spec == "shards")
     {
-        return PartitionShards(labels, nodes, 5, seed);
+        return {"shards", 5};
     }
     if (kind == "shards" && argument >= 1 && argument <= UINT32_MAX &&
         argument == std::floor(argument))
     {
-        return PartitionShards(labels, nodes, static_cast<uint32_t>(argument), seed);
+        return {"shards", argument};
     }
-    if (kind == "dirichlet" && !std::isnan(argument))
+    if (kind == "dirichlet" && std::isfinite(argument))
     {
-        return PartitionDirichlet(labels, nodes, argument, seed);
+        if (argument <= 0)
+        {
+            throw std::invalid_argument("partition spec '" + spec +
+                                        "': the Dirichlet alpha must be a positive number");
+        }
+        return {"dirichlet", argument};
     }
     throw std::invalid_argument("partition spec '" + spec +
                                 "' not understood; use iid, shards (5 per node), shards:K (K "
-                                "per node) or dirichlet:ALPHA");
+                                "per node, K >= 1) or dirichlet:ALPHA");
+}
+
+} // namespace
+
+void
+CheckPartitionSpec(const std::string& spec)
+{
+    ParsePartitionSpec(spec);
+}
+
+DataPartition
+MakePartition(const std::string& spec,
+              const std::vector<int64_t>& labels,
+              uint32_t nodes,
+              uint64_t seed)
+{
+    const PartitionSpec parsed = ParsePartitionSpec(spec);
+    if (parsed.kind == "iid")
+    {
+        return PartitionIid(labels.size(), nodes, seed);
+    }
+    if (parsed.kind == "shards")
+    {
+        return PartitionShards(labels, nodes, static_cast<uint32_t>(parsed.argument), seed);
+    }
+    return PartitionDirichlet(labels, nodes, parsed.argument, seed);
 }
 
 std::string

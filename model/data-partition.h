@@ -72,6 +72,14 @@ DataPartition PartitionDirichlet(const std::vector<int64_t>& labels,
 
 /**
  * \ingroup divshare
+ * \brief Check a partition spec's form (see MakePartition) without any data.
+ * \param spec the spec
+ * \throws std::invalid_argument for an unknown or malformed spec, naming the accepted forms
+ */
+void CheckPartitionSpec(const std::string& spec);
+
+/**
+ * \ingroup divshare
  * \brief Build a partition from a textual spec.
  * \param spec "iid", "shards" (k = 5, the paper's), "shards:K" or "dirichlet:ALPHA"
  * \param labels label of every sample

@@ -88,7 +88,7 @@ SmallWorkload(uint32_t nodes, uint64_t seed)
 }
 
 /**
- * A star of learning nodes built by hand (not by RunExperiment) so that the tests can attach
+ * A star of learning nodes built by hand (not by ExperimentHelper) so that the tests can attach
  * to every transport and application. The last `stragglers` nodes have slow access links.
  */
 class Testbed
@@ -785,21 +785,23 @@ class AlgorithmLearnsTestCase : public TestCase
     {
         const std::string out =
             std::filesystem::temp_directory_path() / ("divshare-test-algorithm-" + m_algorithm);
-        ExperimentConfig config;
-        config.workload = SmallWorkload(8, 1);
-        config.topology = NetworkTopology::Star(8,
-                                                DataRate("20Mbps"),
-                                                MilliSeconds(1),
-                                                {{2, DataRate("2Mbps")}});
-        config.algorithm = m_algorithm;
-        config.applicationAttributes = m_attributes;
-        config.applicationAttributes["LocalSteps"] = "10";
-        config.applicationAttributes["ComputeTime"] =
-            "ns3::UniformRandomVariable[Min=0.2|Max=0.3]";
-        config.simulatedSeconds = 15;
-        config.evaluationInterval = 5;
-        config.outputDirectory = out;
-        const auto result = RunExperiment(config);
+        auto experiment = CreateObject<ExperimentHelper>();
+        experiment->SetWorkload(SmallWorkload(8, 1));
+        experiment->SetTopology(NetworkTopology::Star(8,
+                                                      DataRate("20Mbps"),
+                                                      MilliSeconds(1),
+                                                      {{2, DataRate("2Mbps")}}));
+        experiment->Set("Algorithm", m_algorithm);
+        for (const auto& [name, value] : m_attributes)
+        {
+            experiment->Set(name, value);
+        }
+        experiment->Set("LocalSteps", "10");
+        experiment->Set("ComputeTime", "ns3::UniformRandomVariable[Min=0.2|Max=0.3]");
+        experiment->Set("Duration", "15");
+        experiment->Set("EvaluationInterval", "5");
+        experiment->Set("OutputDirectory", out);
+        const auto result = experiment->RunAll();
         // Alone, a node knows two classes of ten: at most ~20% accuracy.
         NS_TEST_ASSERT_MSG_GT(result.finalMeanAccuracy, 0.5, "well above chance (10%)");
         NS_TEST_ASSERT_MSG_EQ(result.fragmentsMalformed, 0, "no message refused");

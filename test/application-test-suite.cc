@@ -29,12 +29,13 @@ namespace
  * A small DivShare run: 8 nodes (or more) on a star, 2 of them stragglers, a synthetic
  * 10-class task split two classes per node, every node starting from different weights.
  */
-ExperimentConfig
+Ptr<ExperimentHelper>
 SmallRun(uint64_t seed,
          const std::string& out,
          uint32_t hidden = 32,
          uint32_t nodes = 8,
-         double learningRate = 0.05)
+         double learningRate = 0.05,
+         const std::string& algorithm = "divshare")
 {
     SyntheticClassificationConfig data;
     data.trainPerClass = 160;
@@ -49,26 +50,30 @@ SmallRun(uint64_t seed,
     model.initSeed = seed;
     model.samplingSeed = seed;
 
-    ExperimentConfig config;
-    config.workload = std::make_shared<ClassificationWorkload>(
+    auto experiment = CreateObject<ExperimentHelper>();
+    experiment->SetWorkload(std::make_shared<ClassificationWorkload>(
         "synthetic",
         train,
         test,
         PartitionShards(train->labels, nodes, 2, seed),
         model,
-        true);
-    config.topology = NetworkTopology::Star(nodes, DataRate("20Mbps"), MilliSeconds(1),
-                                            {{2, DataRate("2Mbps")}});
-    config.applicationAttributes = {{"LocalSteps", "10"},
-                                    {"ComputeTime", "ns3::UniformRandomVariable[Min=0.2|Max=0.3]"},
-                                    {"Fragments", "4"},
-                                    {"Degree", "3"}};
-    config.simulatedSeconds = 15;
-    config.evaluationInterval = 3;
-    config.target = 0.5;
-    config.seed = seed;
-    config.outputDirectory = out;
-    return config;
+        true));
+    experiment->SetTopology(NetworkTopology::Star(nodes, DataRate("20Mbps"), MilliSeconds(1),
+                                                  {{2, DataRate("2Mbps")}}));
+    experiment->Set("Algorithm", algorithm);
+    experiment->Set("LocalSteps", "10");
+    experiment->Set("ComputeTime", "ns3::UniformRandomVariable[Min=0.2|Max=0.3]");
+    if (algorithm == "divshare")
+    {
+        experiment->Set("Fragments", "4");
+    }
+    experiment->Set("Degree", "3");
+    experiment->Set("Duration", "15");
+    experiment->Set("EvaluationInterval", "3");
+    experiment->Set("Target", "0.5");
+    experiment->Set("Seed", std::to_string(seed));
+    experiment->Set("OutputDirectory", out);
+    return experiment;
 }
 
 std::string
@@ -136,12 +141,12 @@ class SocketsBoundedTestCase : public TestCase
     /** Run nodes nodes with a pool of maxConnections; return their socket sample. */
     SocketSample Sockets(uint32_t nodes, uint32_t maxConnections, double* accuracy)
     {
-        ExperimentConfig config = SmallRun(3, "", 32, nodes);
-        config.transportAttributes["MaxConnections"] = std::to_string(maxConnections);
-        config.simulatedSeconds = 8;
+        auto experiment = SmallRun(3, "", 32, nodes);
+        experiment->Set("MaxConnections", std::to_string(maxConnections));
+        experiment->Set("Duration", "8");
         SocketSample sample;
         Simulator::Schedule(Seconds(0), &SampleSockets, &sample);
-        *accuracy = RunExperiment(config).finalMeanAccuracy;
+        *accuracy = experiment->RunAll().finalMeanAccuracy;
         return sample;
     }
 
@@ -191,7 +196,7 @@ class DivShareLearnsTestCase : public TestCase
     {
         const std::string out = std::filesystem::temp_directory_path() / "divshare-test-learns";
         // 5,514 parameters: 3 peers x 22 kB every ~0.25 s exceed a straggler's 2 Mbit/s.
-        const auto result = RunExperiment(SmallRun(1, out, 128));
+        const auto result = SmallRun(1, out, 128)->RunAll();
         // Alone, a node knows two classes of ten: at most ~20% accuracy.
         NS_TEST_ASSERT_MSG_GT(result.finalMeanAccuracy, 0.5, "well above chance (10%)");
         NS_TEST_ASSERT_MSG_GT(result.initialConsensusDistance, 0.0, "distinct initial models");
@@ -245,9 +250,9 @@ class DeterminismTestCase : public TestCase
         const std::string a = dir / "divshare-test-seed-a";
         const std::string b = dir / "divshare-test-seed-b";
         const std::string c = dir / "divshare-test-seed-c";
-        RunExperiment(SmallRun(7, a));
-        RunExperiment(SmallRun(7, b));
-        RunExperiment(SmallRun(8, c));
+        SmallRun(7, a)->RunAll();
+        SmallRun(7, b)->RunAll();
+        SmallRun(8, c)->RunAll();
         for (const char* file : {"/evaluations.csv", "/traffic.csv"})
         {
             const std::string first = ReadFile(a + file);
@@ -280,19 +285,19 @@ class BadAttributeTestCase : public TestCase
     {
         const std::vector<std::pair<std::string, std::string>> cases{
             {"Degree", "0"},
-            {"Fragments", "1e1"},
+            {"Fragments", "1.5"},
             {"LocalSteps", "-3"},
             {"ComputeTime", "garbage"},
             {"ComputeTime", "ns3::UniformRandomVariable[Min=abc]"},
             {"ComputeTime", "ns3::UniformRandomVariable[Nope=1]"}};
         for (const auto& [name, value] : cases)
         {
-            ExperimentConfig config = SmallRun(1, "");
-            config.applicationAttributes[name] = value;
             std::string message;
             try
             {
-                RunExperiment(config);
+                auto experiment = SmallRun(1, "");
+                experiment->Set(name, value);
+                experiment->RunAll();
             }
             catch (const std::invalid_argument& error)
             {
@@ -302,12 +307,10 @@ class BadAttributeTestCase : public TestCase
                                   std::string::npos,
                                   "refused, naming the attribute: " << message);
         }
-        ExperimentConfig config = SmallRun(1, "");
-        config.transportAttributes["MaxConcurrentTransfers"] = "0";
         std::string message;
         try
         {
-            RunExperiment(config);
+            SmallRun(1, "")->Set("MaxConcurrentTransfers", "0");
         }
         catch (const std::invalid_argument& error)
         {
@@ -344,17 +347,12 @@ class BadAttributeTestCase : public TestCase
         };
         for (const auto& c : crossCases)
         {
-            ExperimentConfig crossConfig = SmallRun(1, "", 32, c.nodes);
-            crossConfig.algorithm = c.algorithm;
-            if (c.algorithm != "divshare")
-            {
-                crossConfig.applicationAttributes.erase("Fragments");
-            }
-            crossConfig.applicationAttributes[c.attribute] = c.value;
             std::string crossMessage;
             try
             {
-                RunExperiment(crossConfig);
+                auto experiment = SmallRun(1, "", 32, c.nodes, 0.05, c.algorithm);
+                experiment->Set(c.attribute, c.value);
+                experiment->RunAll();
             }
             catch (const std::invalid_argument& error)
             {
@@ -388,9 +386,9 @@ class DivergenceTestCase : public TestCase
     void DoRun() override
     {
         const std::string out = CreateTempDirFilename("divergence");
-        ExperimentConfig config = SmallRun(1, out, 32, 4, 1e12);
-        config.simulatedSeconds = 3;
-        const auto result = RunExperiment(config);
+        auto experiment = SmallRun(1, out, 32, 4, 1e12);
+        experiment->Set("Duration", "3");
+        const auto result = experiment->RunAll();
         NS_TEST_ASSERT_MSG_EQ(result.divergedNodes, 4, "every model diverged");
         std::istringstream csv(ReadFile(out + "/evaluations.csv"));
         std::string line;
@@ -435,14 +433,15 @@ class TransportAttributeTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const ExperimentConfig config = SmallRun(1, "", 32, 4);
+        auto experiment = SmallRun(1, "", 32, 4);
+        experiment->Prepare();
         Ipv4AddressGenerator::Reset();
-        const InstalledTopology network = TopologyHelper().Install(config.topology);
+        const InstalledTopology network = TopologyHelper().Install(experiment->GetTopology());
         DecentralizedLearningHelper helper("ns3::SwiftApplication");
         helper.SetAttribute("Degree", UintegerValue(2));
         helper.SetAttribute("LocalSteps", UintegerValue(2));
         ApplicationContainer apps = helper.Install(network.hosts, network.addresses,
-                                                   *config.workload);
+                                                   *experiment->GetWorkload());
         std::vector<Ptr<ModelTransport>> replacements;
         for (uint32_t i = 0; i < apps.GetN(); ++i)
         {
@@ -496,7 +495,7 @@ class WorkerCountTestCase : public TestCase
     void DoRun() override
     {
         // GN-LeNet on 3x32x32 Gaussian-mixture samples: 4 nodes, a few iterations.
-        ExperimentConfig lenet = SmallRun(5, "");
+        auto lenet = SmallRun(5, "");
         {
             SyntheticClassificationConfig data;
             data.dimensions = 3 * 32 * 32;
@@ -509,18 +508,18 @@ class WorkerCountTestCase : public TestCase
             train->sampleShape = test->sampleShape = {3, 32, 32};
             ClassifierConfig model;
             model.model = "gn-lenet";
-            lenet.workload = std::make_shared<ClassificationWorkload>(
+            lenet->SetWorkload(std::make_shared<ClassificationWorkload>(
                 "synthetic",
                 train,
                 test,
                 PartitionShards(train->labels, 4, 2, 5),
                 model,
-                true);
-            lenet.topology = NetworkTopology::Star(4, DataRate("20Mbps"), MilliSeconds(1), {});
-            lenet.applicationAttributes["LocalSteps"] = "3";
-            lenet.applicationAttributes["Degree"] = "2";
-            lenet.simulatedSeconds = 2;
-            lenet.evaluationInterval = 0.5;
+                true));
+            lenet->SetTopology(NetworkTopology::Star(4, DataRate("20Mbps"), MilliSeconds(1), {}));
+            lenet->Set("LocalSteps", "3");
+            lenet->Set("Degree", "2");
+            lenet->Set("Duration", "2");
+            lenet->Set("EvaluationInterval", "0.5");
         }
         const auto dir = std::filesystem::temp_directory_path();
         for (auto [name, config] : {std::make_pair("mlp", SmallRun(7, "")),
@@ -531,9 +530,10 @@ class WorkerCountTestCase : public TestCase
             {
                 outputs.push_back(dir / ("divshare-test-workers-" + std::string(name) +
                                          std::to_string(workers)));
-                config.outputDirectory = outputs.back();
+                auto run = config->Clone();
+                run->Set("OutputDirectory", outputs.back());
                 SetLearningWorkers(workers, 1);
-                const auto result = RunExperiment(config);
+                const auto result = run->RunAll();
                 NS_TEST_ASSERT_MSG_EQ(LearningWorkerPool::Get().GetWorkers(),
                                       workers,
                                       "the pool has the workers asked for");
@@ -576,15 +576,14 @@ class TeardownWithBacklogTestCase : public TestCase
   private:
     void DoRun() override
     {
-        auto config = SmallRun(3, "", 256); // 11,018 parameters: 44 kB per model
-        config.algorithm = "swift";
-        config.applicationAttributes = {{"LocalSteps", "2"},
-                                        {"ComputeTime", "ns3::ConstantRandomVariable[Constant=0.2]"},
-                                        {"Degree", "3"}};
-        config.topology = NetworkTopology::Star(8, DataRate("20Mbps"), MilliSeconds(1),
-                                                {{3, DataRate("1Mbps")}});
-        config.simulatedSeconds = 6;
-        const auto result = RunExperiment(config);
+        // 11,018 parameters: 44 kB per model
+        auto experiment = SmallRun(3, "", 256, 8, 0.05, "swift");
+        experiment->Set("LocalSteps", "2");
+        experiment->Set("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.2]");
+        experiment->SetTopology(NetworkTopology::Star(8, DataRate("20Mbps"), MilliSeconds(1),
+                                                      {{3, DataRate("1Mbps")}}));
+        experiment->Set("Duration", "6");
+        const auto result = experiment->RunAll();
         // Stragglers queue 3 models of 44 kB every 0.2 s but send under 3 per second at 1 Mbit/s.
         NS_TEST_ASSERT_MSG_GT(result.finalMeanIteration, 25, "iterations went on");
         NS_TEST_ASSERT_MSG_LT(result.fragmentsSent,

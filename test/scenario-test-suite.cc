@@ -4,7 +4,7 @@
 
 // Tests of scenario files: every shipped scenario parses; bad ones are refused clearly.
 
-#include "ns3/scenario-experiment.h"
+#include "ns3/experiment-helper.h"
 #include "ns3/scenario.h"
 #include "ns3/test.h"
 
@@ -38,7 +38,9 @@ BuildError(const std::string& text)
 {
     try
     {
-        MakeExperimentConfig(Scenario::FromText(text, "bad.scenario"));
+        auto experiment = CreateObject<ExperimentHelper>();
+        Scenario::FromText(text, "bad.scenario").ApplyTo(*experiment);
+        experiment->Prepare();
     }
     catch (const std::exception& error)
     {
@@ -90,15 +92,32 @@ class ShippedScenariosTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(files, 0, "scenario files found");
 
         const auto qs = Scenario::FromFile((folder / "quickstart.scenario").string());
-        NS_TEST_ASSERT_MSG_EQ(qs.GetUint("nodes"), 16, "nodes");
+        NS_TEST_ASSERT_MSG_EQ(qs.Get("nodes"), "16", "nodes");
         NS_TEST_ASSERT_MSG_EQ(qs.Get("straggler_rate"), "2Mbps", "straggler rate");
-        NS_TEST_ASSERT_MSG_EQ(qs.GetBool("flush"), true, "flush");
-        NS_TEST_ASSERT_MSG_EQ(qs.GetUint("test_samples"), 0, "default kept");
-        const auto config = MakeExperimentConfig(qs);
-        NS_TEST_ASSERT_MSG_EQ(config.topology.hosts.size(), 16, "16 hosts");
-        NS_TEST_ASSERT_MSG_EQ(config.topology.hosts[15].uplink, DataRate("2Mbps"), "straggler");
-        NS_TEST_ASSERT_MSG_EQ(config.applicationAttributes.at("Fragments"), "10", "Ω");
-        NS_TEST_ASSERT_MSG_EQ(config.workload->GetNodeCount(), 16, "workload partitioned");
+        NS_TEST_ASSERT_MSG_EQ(qs.Get("flush"), "true", "flush");
+        NS_TEST_ASSERT_MSG_EQ(qs.IsSet("test_samples"), false, "not set");
+        NS_TEST_ASSERT_MSG_EQ(qs.Get("test_samples"), "0", "its Attribute's default");
+        NS_TEST_ASSERT_MSG_EQ(qs.Get("rate"), "20Mbps", "a default rate, in its unit");
+        auto experiment = CreateObject<ExperimentHelper>();
+        qs.ApplyTo(*experiment);
+        experiment->Prepare();
+        NS_TEST_ASSERT_MSG_EQ(experiment->GetTopology().hosts.size(), 16, "16 hosts");
+        NS_TEST_ASSERT_MSG_EQ(experiment->GetTopology().hosts[15].uplink,
+                              DataRate("2Mbps"),
+                              "straggler");
+        NS_TEST_ASSERT_MSG_EQ(experiment->Get("Fragments"), "10", "Ω");
+        NS_TEST_ASSERT_MSG_EQ(experiment->Get("LocalSteps"), "10", "the file's local steps");
+        NS_TEST_ASSERT_MSG_EQ(experiment->GetWorkload()->GetNodeCount(), 16, "partitioned");
+
+        // Defaults come from the Attributes: a scenario that sets nothing runs what the
+        // ExperimentHelper and the applications would.
+        const Scenario empty;
+        for (const auto& key : GetExperimentKeys())
+        {
+            NS_TEST_ASSERT_MSG_EQ(empty.Get(key.key),
+                                  CreateObject<ExperimentHelper>()->Get(key.attribute),
+                                  key.key << " defaults to its Attribute's value");
+        }
     }
 };
 
@@ -128,8 +147,18 @@ class BadScenarioTestCase : public TestCase
     void DoRun() override
     {
         Expect(ParseError("seed = 1\n\nnodez = 4\n"), {"bad.scenario:3", "unknown key 'nodez'", "nodes"});
-        Expect(ParseError("nodes = ten\n"), {"bad.scenario:1", "nodes", "whole number"});
-        Expect(ParseError("nodes = 1\n"), {"nodes", "between 2"});
+        Expect(ParseError("nodes = ten\n"), {"bad.scenario:1", "nodes", "not a number"});
+        Expect(ParseError("nodes = 16.5\n"), {"nodes = '16.5'", "not a whole number"});
+        Expect(ParseError("nodes = 1\n"), {"nodes", "out of range", "2:100000"});
+        Expect(ParseError("fragments = 4294967296\n"), {"fragments", "out of range"});
+        Expect(ParseError("rate = 20\n"), {"rate = '20'", "unit"});
+        Expect(ParseError("rate = 1e30Gbps\n"), {"rate", "too large"});
+        Expect(ParseError("delay = 1e30s\n"), {"delay", "too large"});
+        Expect(ParseError("partition = shards:0\n"), {"partition", "shards:K"});
+        Expect(ParseError("queue_size = 10 packets\n"), {"queue_size", "100p"});
+        NS_TEST_ASSERT_MSG_EQ(ParseError("fragments = 1e1\nlocal_steps = 2e1\ndegree = 1.5e1\n"),
+                              "",
+                              "integers in any notation");
         Expect(ParseError("degree = 2.5\n"), {"degree", "whole number"});
         Expect(ParseError("algorithm = sgd\n"), {"algorithm", "divshare, adpsgd, swift, dpsgd, el"});
         Expect(ParseError("rate = fast\n"), {"bad.scenario:1", "rate = 'fast'", "Mbps"});
@@ -137,7 +166,7 @@ class BadScenarioTestCase : public TestCase
         Expect(ParseError("flush = yes\n"), {"flush", "true or false"});
         Expect(ParseError("compute_time = ns3::Nothing[Constant=1]\n"), {"compute_time", "not an ns-3 random variable"});
         Expect(ParseError("compute_time = ns3::ConstantRandomVariable[Mean=1]\n"), {"compute_time", "Mean=1"});
-        Expect(ParseError("learning_rate = -1\n"), {"learning_rate", "between"});
+        Expect(ParseError("learning_rate = -1\n"), {"learning_rate", "out of range"});
         Expect(ParseError("seed = 1\nseed = 2\n"), {"bad.scenario:2", "already set at bad.scenario:1"});
         Expect(ParseError("just words\n"), {"bad.scenario:1", "key = value"});
 
@@ -152,7 +181,7 @@ class BadScenarioTestCase : public TestCase
             error = e.what();
         }
         Expect(error, {"--nodez", "unknown key"});
-        NS_TEST_ASSERT_MSG_EQ(scenario.GetUint("seed"), 3, "valid override applied");
+        NS_TEST_ASSERT_MSG_EQ(scenario.Get("seed"), "3", "valid override applied");
 
         Expect(BuildError("nodes = 4\nstragglers = 5\n"), {"stragglers = 5", "nodes = 4"});
         Expect(BuildError("dataset = cifar10\nmodel = gn-lenet\n"), {"data_path"});
@@ -165,6 +194,22 @@ class BadScenarioTestCase : public TestCase
                {"nodes", "remove"});
         Expect(BuildError("topology = file\ntopology_file = /nonexistent.topo\n"),
                {"/nonexistent.topo"});
+        // Settings that the rest of the study would ignore are refused.
+        Expect(BuildError("topology_file = x.topo\n"), {"topology_file", "topology = star"});
+        Expect(BuildError("data_path = /data\n"), {"data_path is set", "synthetic"});
+        Expect(BuildError("mf_biases = true\n"), {"mf_biases is set", "mlp"});
+        Expect(BuildError("model = gn-lenet\nmlp_hidden = 8\n"), {"mlp_hidden is set"});
+        Expect(BuildError("trace_interval = 1\n"), {"trace_interval", "congestion_traces"});
+        Expect(BuildError("intra_region_rate = 1Gbps\n"), {"intra_region_rate", "Kollaps"});
+        Expect(BuildError("eval_nodes = 17\n"), {"eval_nodes = 17", "16"});
+        Expect(BuildError("stragglers = 1\nstraggler_rate_max = 3Mbps\n"),
+               {"straggler_rate_max", "at least 2 stragglers"});
+        Expect(BuildError("algorithm = swift\nfragments = 4\n"),
+               {"fragments does not apply", "algorithm = swift"});
+        Expect(BuildError("algorithm = dpsgd\nnodes = 7\ndegree = 3\n"),
+               {"degree = 3 on 7 nodes", "even"});
+        Expect(BuildError("compute_time = ns3::UniformRandomVariable[Min=-1|Max=1]\n"),
+               {"compute_time", "negative"});
     }
 };
 
@@ -176,7 +221,7 @@ class DocumentedKeysTestCase : public TestCase
 {
   public:
     DocumentedKeysTestCase()
-        : TestCase("every scenario key is documented in the model documentation")
+        : TestCase("every scenario key is documented with its Attribute's default")
     {
     }
 
@@ -186,11 +231,20 @@ class DocumentedKeysTestCase : public TestCase
         std::ifstream in(std::filesystem::path(NS_TEST_SOURCEDIR) / ".." / "doc" / "divshare.rst");
         NS_TEST_ASSERT_MSG_EQ(in.good(), true, "doc/divshare.rst readable");
         const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        for (const auto& key : Scenario::GetKeys())
+        for (const auto& key : GetExperimentKeys())
         {
-            NS_TEST_ASSERT_MSG_NE(doc.find("``" + key.name + "``"),
-                                  std::string::npos,
-                                  key.name << " is explained in doc/divshare.rst");
+            // A row of the key table: "* - ``key``" then "- ``default``" (or "- (empty)").
+            const std::string row = "* - ``" + key.key + "``\n";
+            const auto at = doc.find(row);
+            NS_TEST_ASSERT_MSG_NE(at, std::string::npos, key.key << " has a row in the table");
+            const std::string value = DescribeExperimentKey(key).defaultValue;
+            const std::string cell = value.empty() ? "- (empty)" : "- ``" + value + "``";
+            NS_TEST_ASSERT_MSG_EQ(doc.compare(doc.find_first_not_of(' ', at + row.size()),
+                                              cell.size(),
+                                              cell),
+                                  0,
+                                  key.key << "'s default in doc/divshare.rst is its Attribute's, "
+                                          << value);
         }
     }
 };

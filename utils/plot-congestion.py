@@ -5,7 +5,7 @@
     /usr/bin/python3 utils/plot-congestion.py RUN_DIR [RUN_DIR ...] [-o congestion.png]
 
 Each RUN_DIR holds link-utilization.csv, queues.csv, flows.csv and fragment-latency.csv
-(ExperimentConfig::congestionTraces). Four panels, one line or bar group per run: the busiest
+(ExperimentHelper's CongestionTraces, scenario key congestion_traces). Four panels, one line or bar group per run: the busiest
 link direction's utilization, the fullest router queue's occupancy with its limit, its
 cumulative drops, fragment delivery latency (mean per second), and the throughput of the
 busiest flows by kind (divshare, cross).

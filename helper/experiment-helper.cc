@@ -1,0 +1,1147 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "experiment-helper.h"
+
+#include "attribute-check.h"
+#include "decentralized-learning-helper.h"
+#include "experiment-keys.h"
+#include "kollaps-reader.h"
+#include "results-writer.h"
+#include "topology-file-reader.h"
+#include "topology-units.h"
+
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+#include "ns3/data-partition.h"
+#include "ns3/decentralized-learning-application.h"
+#include "ns3/double.h"
+#include "ns3/global-value.h"
+#include "ns3/ipv4-address-generator.h"
+#include "ns3/log.h"
+#include "ns3/model-transport.h"
+#include "ns3/object-factory.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+#include "ns3/workload-factory.h"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ExperimentHelper");
+
+namespace
+{
+
+/** Algorithm name -> application TypeId, in the order they are listed. */
+const std::vector<std::pair<std::string, std::string>>&
+Algorithms()
+{
+    static const std::vector<std::pair<std::string, std::string>> known{
+        {"divshare", "ns3::DivShareApplication"},
+        {"adpsgd", "ns3::AdPsgdApplication"},
+        {"swift", "ns3::SwiftApplication"},
+        {"dpsgd", "ns3::DpsgdApplication"},
+        {"el", "ns3::EpidemicLearningApplication"},
+    };
+    return known;
+}
+
+const std::vector<std::string> DATASETS{"synthetic", "cifar10", "movielens"};
+const std::vector<std::string> MODELS{"mlp", "gn-lenet", "mf"};
+const std::vector<std::string> TOPOLOGIES{"star", "file"};
+
+std::string
+Join(const std::vector<std::string>& names)
+{
+    std::string joined;
+    for (const auto& name : names)
+    {
+        joined += (joined.empty() ? "" : ", ") + name;
+    }
+    return joined;
+}
+
+std::string
+CheckChoice(const std::string& value, const std::vector<std::string>& choices)
+{
+    return std::find(choices.begin(), choices.end(), value) != choices.end()
+               ? ""
+               : "'" + value + "' is not one of: " + Join(choices);
+}
+
+double
+WallNow()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+const ClassifierConfig CLASSIFIER_DEFAULTS{};
+
+} // namespace
+
+// After the names above: registering builds the TypeId, whose defaults and help use them.
+NS_OBJECT_ENSURE_REGISTERED(ExperimentHelper);
+
+TypeId
+ExperimentHelper::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::ExperimentHelper")
+            .SetParent<Object>()
+            .SetGroupName("DivShare")
+            .AddConstructor<ExperimentHelper>()
+            // The study.
+            .AddAttribute("Name",
+                          "Short name of the study, used in messages.",
+                          StringValue("divshare"),
+                          MakeStringAccessor(&ExperimentHelper::m_name),
+                          MakeStringChecker())
+            .AddAttribute("Algorithm",
+                          "Decentralized learning algorithm: " + Join(GetAlgorithms()) + ".",
+                          StringValue("divshare"),
+                          MakeStringAccessor(&ExperimentHelper::m_algorithm),
+                          MakeStringChecker())
+            .AddAttribute("Seed",
+                          "Seed of everything random: data split, models, peers, ns-3 streams.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&ExperimentHelper::m_seed),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Duration",
+                          "Simulated seconds to run.",
+                          DoubleValue(60),
+                          MakeDoubleAccessor(&ExperimentHelper::m_duration),
+                          MakeDoubleChecker<double>(1e-3))
+            .AddAttribute("OutputDirectory",
+                          "Folder for the result files (empty: none written).",
+                          StringValue("results/divshare"),
+                          MakeStringAccessor(&ExperimentHelper::m_output),
+                          MakeStringChecker())
+            .AddAttribute("Progress",
+                          "Print a line per evaluation.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ExperimentHelper::m_progress),
+                          MakeBooleanChecker())
+            // Measurement.
+            .AddAttribute("EvaluationInterval",
+                          "Simulated seconds between evaluations.",
+                          DoubleValue(5),
+                          MakeDoubleAccessor(&ExperimentHelper::m_evaluationInterval),
+                          MakeDoubleChecker<double>(1e-3))
+            .AddAttribute("EvaluationNodes",
+                          "Evaluate this many nodes, evenly spaced (0: all).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&ExperimentHelper::m_evaluationNodes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("TestSamples",
+                          "Evaluate on a fixed random test subset of this size (0: the whole "
+                          "test set).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&ExperimentHelper::m_testSamples),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Target",
+                          "Target mean accuracy (rating tasks: target RMSE) for "
+                          "time-to-target.",
+                          DoubleValue(0.6),
+                          MakeDoubleAccessor(&ExperimentHelper::m_target),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("CongestionTraces",
+                          "Also write link-utilization.csv, queues.csv, flows.csv and "
+                          "fragment-latency.csv.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ExperimentHelper::m_congestionTraces),
+                          MakeBooleanChecker())
+            .AddAttribute("TraceInterval",
+                          "Simulated seconds between congestion-trace samples.",
+                          DoubleValue(0.1),
+                          MakeDoubleAccessor(&ExperimentHelper::m_traceInterval),
+                          MakeDoubleChecker<double>(1e-4))
+            // Network.
+            .AddAttribute("Topology",
+                          "star, or file (TopologyFile).",
+                          StringValue("star"),
+                          MakeStringAccessor(&ExperimentHelper::m_topologyKind),
+                          MakeStringChecker())
+            .AddAttribute("TopologyFile",
+                          "Topology file: the module's format (topologies/README.md), or "
+                          "Kollaps XML (.xml).",
+                          StringValue(""),
+                          MakeStringAccessor(&ExperimentHelper::m_topologyFile),
+                          MakeStringChecker())
+            .AddAttribute("CrossTraffic",
+                          "Run the traffic lines of a topology file.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&ExperimentHelper::m_crossTrafficOn),
+                          MakeBooleanChecker())
+            .AddAttribute("Nodes",
+                          "Learning nodes on the star.",
+                          UintegerValue(16),
+                          MakeUintegerAccessor(&ExperimentHelper::m_nodes),
+                          MakeUintegerChecker<uint32_t>(2, 100000))
+            .AddAttribute("Rate",
+                          "Access rate of the star's regular nodes (a unit is required).",
+                          DataRateValue(DataRate("20Mbps")),
+                          MakeDataRateAccessor(&ExperimentHelper::m_rate),
+                          MakeDataRateChecker())
+            .AddAttribute("Delay",
+                          "One-way delay of every star access link (a unit is required).",
+                          TimeValue(MilliSeconds(1)),
+                          MakeTimeAccessor(&ExperimentHelper::m_delay),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("Stragglers",
+                          "How many of the star's nodes are communication stragglers (the "
+                          "last ones).",
+                          UintegerValue(4),
+                          MakeUintegerAccessor(&ExperimentHelper::m_stragglers),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("StragglerRate",
+                          "Access rate of the slowest straggler.",
+                          DataRateValue(DataRate("2Mbps")),
+                          MakeDataRateAccessor(&ExperimentHelper::m_stragglerRate),
+                          MakeDataRateChecker())
+            .AddAttribute("StragglerRateMax",
+                          "Access rate of the fastest straggler; rates are spread evenly in "
+                          "between (empty: all at StragglerRate).",
+                          StringValue(""),
+                          MakeStringAccessor(&ExperimentHelper::m_stragglerRateMax),
+                          MakeStringChecker())
+            .AddAttribute("IntraRegionRate",
+                          "Kollaps files whose links join services (regions): access rate "
+                          "inside a region.",
+                          DataRateValue(KollapsOptions{}.intraRegionRate),
+                          MakeDataRateAccessor(&ExperimentHelper::m_intraRegionRate),
+                          MakeDataRateChecker())
+            .AddAttribute("IntraRegionDelay",
+                          "Kollaps region files: access delay inside a region.",
+                          TimeValue(KollapsOptions{}.intraRegionDelay),
+                          MakeTimeAccessor(&ExperimentHelper::m_intraRegionDelay),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("QueueDisc",
+                          "Queue discipline at router egress: default (ns-3's FQ-CoDel over a "
+                          "100-packet device queue), " +
+                              Join(NetworkOptions::GetQueueDiscs()) + ".",
+                          StringValue(NetworkOptions{}.queueDisc),
+                          MakeStringAccessor(&ExperimentHelper::m_queueDisc),
+                          MakeStringChecker())
+            .AddAttribute("QueueSize",
+                          "Router queue size, e.g. 100p or 150000B (empty: the discipline's "
+                          "own; alone it selects fifo).",
+                          StringValue(""),
+                          MakeStringAccessor(&ExperimentHelper::m_queueSize),
+                          MakeStringChecker())
+            .AddAttribute("TcpVariant",
+                          "TCP congestion control: default (Cubic), newreno, cubic, bbr, vegas, "
+                          "dctcp, ... or an ns-3 TypeId.",
+                          StringValue(NetworkOptions{}.tcpVariant),
+                          MakeStringAccessor(&ExperimentHelper::m_tcpVariant),
+                          MakeStringChecker())
+            .AddAttribute("Mtu",
+                          "IP MTU of every link in bytes.",
+                          UintegerValue(NetworkOptions{}.mtu),
+                          MakeUintegerAccessor(&ExperimentHelper::m_mtu),
+                          MakeUintegerChecker<uint32_t>(576, 9000))
+            .AddAttribute("ErrorRate",
+                          "Packet error rate of every link.",
+                          DoubleValue(NetworkOptions{}.errorRate),
+                          MakeDoubleAccessor(&ExperimentHelper::m_errorRate),
+                          MakeDoubleChecker<double>(0, 1))
+            .AddAttribute("TcpSegmentSize",
+                          "TCP maximum segment size in bytes (capped at Mtu - 52).",
+                          UintegerValue(1448),
+                          MakeUintegerAccessor(&ExperimentHelper::m_tcpSegmentSize),
+                          MakeUintegerChecker<uint32_t>(64, 65495))
+            // Workload.
+            .AddAttribute("Dataset",
+                          "Data set: " + Join(DATASETS) + ".",
+                          StringValue("synthetic"),
+                          MakeStringAccessor(&ExperimentHelper::m_dataset),
+                          MakeStringChecker())
+            .AddAttribute("DataPath",
+                          "Folder of the data set (cifar-10-batches-bin, ml-latest-small or "
+                          "ml-100k); not used by synthetic.",
+                          StringValue(""),
+                          MakeStringAccessor(&ExperimentHelper::m_dataPath),
+                          MakeStringChecker())
+            .AddAttribute("Partition",
+                          "Classification partition: iid, shards:K or dirichlet:ALPHA "
+                          "(MovieLens: users spread over nodes).",
+                          StringValue("shards:2"),
+                          MakeStringAccessor(&ExperimentHelper::m_partition),
+                          MakeStringChecker())
+            .AddAttribute("Model",
+                          "Model: mlp or gn-lenet (classification), mf (MovieLens).",
+                          StringValue(CLASSIFIER_DEFAULTS.model),
+                          MakeStringAccessor(&ExperimentHelper::m_model),
+                          MakeStringChecker())
+            .AddAttribute("MlpHidden",
+                          "Hidden units of the mlp model.",
+                          UintegerValue(CLASSIFIER_DEFAULTS.mlpHidden),
+                          MakeUintegerAccessor(&ExperimentHelper::m_mlpHidden),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("MfBiases",
+                          "mf: add user, item and global biases (the reference model has none).",
+                          BooleanValue(MatrixFactorizationConfig{}.biases),
+                          MakeBooleanAccessor(&ExperimentHelper::m_mfBiases),
+                          MakeBooleanChecker())
+            .AddAttribute("BatchSize",
+                          "Mini-batch size of local SGD.",
+                          UintegerValue(CLASSIFIER_DEFAULTS.batchSize),
+                          MakeUintegerAccessor(&ExperimentHelper::m_batchSize),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("LearningRate",
+                          "SGD learning rate.",
+                          DoubleValue(CLASSIFIER_DEFAULTS.learningRate),
+                          MakeDoubleAccessor(&ExperimentHelper::m_learningRate),
+                          MakeDoubleChecker<double>(1e-12));
+    return tid;
+}
+
+ExperimentHelper::ExperimentHelper()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+ExperimentHelper::~ExperimentHelper()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+ExperimentHelper::DoDispose()
+{
+    m_monitor.reset();
+    m_tracer.reset();
+    m_apps = ApplicationContainer();
+    m_workload.reset();
+    Object::DoDispose();
+}
+
+std::vector<std::string>
+ExperimentHelper::GetAlgorithms()
+{
+    std::vector<std::string> names;
+    for (const auto& [name, type] : Algorithms())
+    {
+        names.push_back(name);
+    }
+    return names;
+}
+
+std::string
+ExperimentHelper::AlgorithmTypeId(const std::string& algorithm)
+{
+    for (const auto& [name, type] : Algorithms())
+    {
+        if (name == algorithm)
+        {
+            return type;
+        }
+    }
+    throw std::invalid_argument("unknown algorithm '" + algorithm + "'; known: " +
+                                Join(GetAlgorithms()));
+}
+
+std::string
+ExperimentHelper::CheckText(const std::string& attribute, const std::string& value)
+{
+    if (attribute == "Algorithm")
+    {
+        return CheckChoice(value, GetAlgorithms());
+    }
+    if (attribute == "Dataset")
+    {
+        return CheckChoice(value, DATASETS);
+    }
+    if (attribute == "Model")
+    {
+        return CheckChoice(value, MODELS);
+    }
+    if (attribute == "Topology")
+    {
+        return CheckChoice(value, TOPOLOGIES);
+    }
+    try
+    {
+        if (attribute == "StragglerRateMax" && !value.empty())
+        {
+            ParseRate(value);
+        }
+        else if (attribute == "QueueDisc" || attribute == "TcpVariant" ||
+                 (attribute == "QueueSize" && !value.empty()))
+        {
+            NetworkOptions options;
+            options.Set(attribute == "QueueDisc"    ? "queueDisc"
+                        : attribute == "TcpVariant" ? "tcpVariant"
+                                                    : "queueSize",
+                        value);
+        }
+        else if (attribute == "Partition")
+        {
+            CheckPartitionSpec(value);
+        }
+    }
+    catch (const std::invalid_argument& error)
+    {
+        return error.what();
+    }
+    return "";
+}
+
+Ptr<ExperimentHelper>
+ExperimentHelper::Clone() const
+{
+    auto clone = CreateObject<ExperimentHelper>();
+    const TypeId tid = GetTypeId();
+    for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        const auto info = tid.GetAttribute(i);
+        Ptr<AttributeValue> value = info.checker->Create();
+        GetAttribute(info.name, *value);
+        clone->SetAttribute(info.name, *value);
+    }
+    clone->m_naming = m_naming;
+    clone->m_applicationValues = m_applicationValues;
+    clone->m_transportValues = m_transportValues;
+    clone->m_given = m_given;
+    if (m_topologyGiven)
+    {
+        clone->SetTopology(m_topology, m_crossTraffic);
+    }
+    if (m_workloadGiven)
+    {
+        clone->SetWorkload(m_workload);
+    }
+    return clone;
+}
+
+void
+ExperimentHelper::SetNaming(Naming naming)
+{
+    m_naming = naming;
+}
+
+std::string
+ExperimentHelper::NameOf(const std::string& attribute) const
+{
+    if (m_naming == ATTRIBUTES)
+    {
+        return attribute;
+    }
+    for (const auto& key : GetExperimentKeys())
+    {
+        if (key.attribute == attribute)
+        {
+            return m_naming == SCENARIO_KEYS ? key.key : "--" + key.option;
+        }
+    }
+    return attribute;
+}
+
+namespace
+{
+
+/** Where a setting lives. */
+enum class Owner
+{
+    EXPERIMENT,
+    APPLICATION,
+    TRANSPORT,
+    GLOBAL,
+    NONE,
+};
+
+/** \return where name lives, and its checker */
+Owner
+Locate(const std::string& name, Ptr<const AttributeChecker>& checker)
+{
+    TypeId::AttributeInformation info;
+    if (ExperimentHelper::GetTypeId().LookupAttributeByName(name, &info))
+    {
+        checker = info.checker;
+        return Owner::EXPERIMENT;
+    }
+    if (ModelTransport::GetTypeId().LookupAttributeByName(name, &info))
+    {
+        checker = info.checker;
+        return Owner::TRANSPORT;
+    }
+    for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
+    {
+        if ((*it)->GetName() == name)
+        {
+            checker = (*it)->GetChecker();
+            return Owner::GLOBAL;
+        }
+    }
+    for (const auto& algorithm : ExperimentHelper::GetAlgorithms())
+    {
+        if (TypeId::LookupByName(ExperimentHelper::AlgorithmTypeId(algorithm))
+                .LookupAttributeByName(name, &info))
+        {
+            checker = info.checker;
+            return Owner::APPLICATION;
+        }
+    }
+    return Owner::NONE;
+}
+
+/** \return what is wrong with value for name, or empty with normalized set */
+std::string
+Normalize(Owner owner,
+          Ptr<const AttributeChecker> checker,
+          const std::string& name,
+          const std::string& value,
+          std::string& normalized)
+{
+    if (owner == Owner::NONE)
+    {
+        return "unknown setting";
+    }
+    std::string problem = NormalizeAttributeValue(checker, value, normalized);
+    if (problem.empty() && owner == Owner::EXPERIMENT)
+    {
+        problem = ExperimentHelper::CheckText(name, normalized);
+    }
+    return problem;
+}
+
+} // namespace
+
+std::string
+ExperimentHelper::CheckValue(const std::string& name, const std::string& value)
+{
+    Ptr<const AttributeChecker> checker;
+    const Owner owner = Locate(name, checker);
+    std::string normalized;
+    return Normalize(owner, checker, name, value, normalized);
+}
+
+void
+ExperimentHelper::Set(const std::string& name, const std::string& value)
+{
+    Ptr<const AttributeChecker> checker;
+    const Owner owner = Locate(name, checker);
+    std::string normalized;
+    const std::string problem = Normalize(owner, checker, name, value, normalized);
+    if (!problem.empty())
+    {
+        throw std::invalid_argument(NameOf(name) + " = '" + value + "': " + problem);
+    }
+    switch (owner)
+    {
+    case Owner::EXPERIMENT:
+        SetAttribute(name, StringValue(normalized));
+        break;
+    case Owner::APPLICATION:
+        m_applicationValues[name] = normalized;
+        break;
+    case Owner::TRANSPORT:
+        m_transportValues[name] = normalized;
+        break;
+    case Owner::GLOBAL:
+        GlobalValue::Bind(name, StringValue(normalized));
+        break;
+    case Owner::NONE:
+        break;
+    }
+    m_given.insert(name);
+}
+
+std::string
+ExperimentHelper::Get(const std::string& name) const
+{
+    Ptr<const AttributeChecker> checker;
+    const Owner owner = Locate(name, checker);
+    if (owner == Owner::NONE)
+    {
+        throw std::invalid_argument("unknown setting " + name);
+    }
+    const auto& values = owner == Owner::APPLICATION ? m_applicationValues : m_transportValues;
+    auto given = values.find(name);
+    if ((owner == Owner::APPLICATION || owner == Owner::TRANSPORT) && given != values.end())
+    {
+        return given->second;
+    }
+    Ptr<AttributeValue> value = checker->Create();
+    if (owner == Owner::EXPERIMENT)
+    {
+        GetAttribute(name, *value);
+    }
+    else if (owner == Owner::GLOBAL)
+    {
+        GlobalValue::GetValueByName(name, *value);
+    }
+    else
+    {
+        // The default of the chosen algorithm's attribute, or of the first that has one.
+        std::vector<std::string> types = GetAlgorithms();
+        if (std::find(types.begin(), types.end(), m_algorithm) != types.end())
+        {
+            types.insert(types.begin(), m_algorithm);
+        }
+        TypeId::AttributeInformation info;
+        if (owner == Owner::TRANSPORT)
+        {
+            ModelTransport::GetTypeId().LookupAttributeByName(name, &info);
+        }
+        else
+        {
+            for (const auto& type : types)
+            {
+                if (TypeId::LookupByName(AlgorithmTypeId(type)).LookupAttributeByName(name, &info))
+                {
+                    break;
+                }
+            }
+        }
+        value = info.initialValue->Copy();
+    }
+    return AttributeText(checker, *value);
+}
+
+void
+ExperimentHelper::RefuseIgnored(const std::string& attribute, const std::string& reason) const
+{
+    if (m_given.count(attribute))
+    {
+        throw std::invalid_argument(NameOf(attribute) + " is set but " + reason + ": remove " +
+                                    NameOf(attribute));
+    }
+}
+
+void
+ExperimentHelper::SetApplicationAttribute(const std::string& name, const std::string& value)
+{
+    Ptr<const AttributeChecker> checker;
+    if (Locate(name, checker) != Owner::APPLICATION)
+    {
+        throw std::invalid_argument("no algorithm has an attribute " + name);
+    }
+    Set(name, value);
+}
+
+void
+ExperimentHelper::SetTransportAttribute(const std::string& name, const std::string& value)
+{
+    Ptr<const AttributeChecker> checker;
+    if (Locate(name, checker) != Owner::TRANSPORT)
+    {
+        throw std::invalid_argument("ns3::ModelTransport has no attribute " + name);
+    }
+    Set(name, value);
+}
+
+void
+ExperimentHelper::SetTopology(const NetworkTopology& topology,
+                              const std::vector<CrossTrafficFlow>& crossTraffic)
+{
+    m_topology = topology;
+    m_crossTraffic = crossTraffic;
+    m_topologyGiven = true;
+}
+
+void
+ExperimentHelper::SetWorkload(std::shared_ptr<Workload> workload)
+{
+    m_workload = std::move(workload);
+    m_workloadGiven = true;
+}
+
+NetworkTopology
+ExperimentHelper::MakeStar() const
+{
+    if (m_stragglers > m_nodes)
+    {
+        throw std::invalid_argument(NameOf("Stragglers") + " = " + std::to_string(m_stragglers) + " exceeds " +
+                    NameOf("Nodes") + " = " + std::to_string(m_nodes) + ": lower it");
+    }
+    std::vector<StragglerClass> classes;
+    if (m_stragglerRateMax.empty())
+    {
+        classes.push_back({m_stragglers, m_stragglerRate});
+    }
+    else
+    {
+        const DataRate fastest = ParseRate(m_stragglerRateMax);
+        if (fastest < m_stragglerRate || m_stragglers < 2)
+        {
+            throw std::invalid_argument(NameOf("StragglerRateMax") + " = " + m_stragglerRateMax +
+                        " needs at least 2 stragglers and a rate not below " +
+                        NameOf("StragglerRate") + " (" +
+                        std::to_string(m_stragglerRate.GetBitRate()) +
+                        "bps): raise it or remove it");
+        }
+        // Evenly spread, like the reference's 10-13 Mbit/s stragglers.
+        const double step = static_cast<double>(fastest.GetBitRate() -
+                                                m_stragglerRate.GetBitRate()) /
+                            (m_stragglers - 1);
+        for (uint32_t i = 0; i < m_stragglers; ++i)
+        {
+            classes.push_back(
+                {1, DataRate(m_stragglerRate.GetBitRate() + static_cast<uint64_t>(step * i))});
+        }
+    }
+    return NetworkTopology::Star(m_nodes, m_rate, m_delay, classes);
+}
+
+void
+ExperimentHelper::ReadTopologyFile()
+{
+    if (m_topologyFile.empty())
+    {
+        throw std::invalid_argument(NameOf("Topology") + " = file needs " + NameOf("TopologyFile") +
+                    ": a topology in the module's format (see topologies/README.md) or a "
+                    "Kollaps .xml file");
+    }
+    const bool kollaps =
+        m_topologyFile.size() > 4 &&
+        m_topologyFile.compare(m_topologyFile.size() - 4, 4, ".xml") == 0;
+    if (kollaps)
+    {
+        KollapsOptions options;
+        options.intraRegionRate = m_intraRegionRate;
+        options.intraRegionDelay = m_intraRegionDelay;
+        m_topology = KollapsReader::Read(m_topologyFile, options);
+        m_crossTraffic.clear();
+        return;
+    }
+    auto file = TopologyFileReader::Read(m_topologyFile);
+    m_topology = std::move(file.topology);
+    m_crossTraffic = m_crossTrafficOn ? std::move(file.crossTraffic)
+                                      : std::vector<CrossTrafficFlow>{};
+}
+
+void
+ExperimentHelper::MakeWorkload()
+{
+    const auto nodes = static_cast<uint32_t>(m_topology.hosts.size());
+    if (m_dataset != "synthetic" && m_dataPath.empty())
+    {
+        throw std::invalid_argument(NameOf("Dataset") + " = " + m_dataset + " needs " + NameOf("DataPath") +
+                    ": the folder holding its files (e.g. cifar-10-batches-bin or "
+                    "ml-latest-small)");
+    }
+    if (m_dataset == "movielens")
+    {
+        if (m_model != "mf")
+        {
+            throw std::invalid_argument(NameOf("Dataset") + " = movielens needs " + NameOf("Model") +
+                        " = mf, not " + m_model);
+        }
+        MatrixFactorizationConfig config;
+        config.batchSize = m_batchSize;
+        config.learningRate = m_learningRate;
+        config.biases = m_mfBiases;
+        config.initSeed = m_seed;
+        config.samplingSeed = m_seed;
+        m_workload = MakeMovieLensWorkload(m_dataPath, nodes, config, m_seed, m_testSamples);
+        return;
+    }
+    if (m_model == "mf")
+    {
+        throw std::invalid_argument(NameOf("Model") + " = mf needs " + NameOf("Dataset") +
+                    " = movielens; use mlp or gn-lenet for " + m_dataset);
+    }
+    ClassifierConfig config;
+    config.model = m_model;
+    config.mlpHidden = m_mlpHidden;
+    config.batchSize = m_batchSize;
+    config.learningRate = m_learningRate;
+    config.initSeed = m_seed;
+    config.samplingSeed = m_seed;
+    try
+    {
+        m_workload = m_dataset == "cifar10"
+                         ? MakeCifar10Workload(m_dataPath, nodes, m_partition, config, m_seed,
+                                               m_testSamples)
+                         : MakeSyntheticWorkload(nodes, m_partition, config, m_seed,
+                                                 m_testSamples);
+    }
+    catch (const std::invalid_argument& error)
+    {
+        throw std::invalid_argument(NameOf("Partition") + " = " + m_partition + ": " + error.what());
+    }
+}
+
+void
+ExperimentHelper::CheckApplicationKeys(TypeId application) const
+{
+    for (const auto& [name, value] : m_applicationValues)
+    {
+        TypeId::AttributeInformation info;
+        if (!application.LookupAttributeByName(name, &info))
+        {
+            throw std::invalid_argument(NameOf(name) + " does not apply to " + NameOf("Algorithm") + " = " +
+                        m_algorithm + "; remove it or choose an algorithm that has it");
+        }
+    }
+}
+
+void
+ExperimentHelper::Prepare()
+{
+    if (m_stage >= PREPARED)
+    {
+        return;
+    }
+    m_wallStart = WallNow();
+    // Values set as Attributes directly have skipped the checks Set() makes.
+    for (const char* attribute : {"Algorithm", "Dataset", "Model", "Topology",
+                                  "StragglerRateMax", "QueueDisc", "QueueSize", "TcpVariant",
+                                  "Partition"})
+    {
+        StringValue value;
+        GetAttribute(attribute, value);
+        const std::string problem = CheckText(attribute, value.Get());
+        if (!problem.empty())
+        {
+            throw std::invalid_argument(NameOf(attribute) + " = '" + value.Get() + "': " + problem);
+        }
+    }
+    const TypeId application = TypeId::LookupByName(AlgorithmTypeId(m_algorithm));
+    CheckApplicationKeys(application);
+
+    if (!m_topologyGiven)
+    {
+        if (m_topologyKind == "file")
+        {
+            for (const char* star : {"Nodes", "Rate", "Delay", "Stragglers", "StragglerRate",
+                                     "StragglerRateMax"})
+            {
+                RefuseIgnored(star, NameOf("Topology") + " = file (the file describes the "
+                                                         "network)");
+            }
+            ReadTopologyFile();
+        }
+        else
+        {
+            if (!m_topologyFile.empty())
+            {
+                throw std::invalid_argument(NameOf("TopologyFile") + " = " + m_topologyFile + " is set but " +
+                            NameOf("Topology") + " = star: set " + NameOf("Topology") +
+                            " = file to use the file, or remove " + NameOf("TopologyFile"));
+            }
+            m_topology = MakeStar();
+        }
+    }
+    const bool kollaps = !m_topologyGiven && m_topologyKind == "file" &&
+                         m_topologyFile.size() > 4 &&
+                         m_topologyFile.compare(m_topologyFile.size() - 4, 4, ".xml") == 0;
+    if (!kollaps)
+    {
+        RefuseIgnored("IntraRegionRate", "the network is not read from a Kollaps .xml file");
+        RefuseIgnored("IntraRegionDelay", "the network is not read from a Kollaps .xml file");
+    }
+    if (m_topologyGiven || m_topologyKind != "file" || kollaps)
+    {
+        RefuseIgnored("CrossTraffic", "the network is not read from a topology file with "
+                                      "traffic lines");
+    }
+    if (!m_congestionTraces)
+    {
+        RefuseIgnored("TraceInterval", NameOf("CongestionTraces") + " = false");
+    }
+    if (m_workloadGiven)
+    {
+        for (const char* workload : {"Dataset", "DataPath", "Partition", "Model", "MlpHidden",
+                                     "MfBiases", "BatchSize", "LearningRate", "TestSamples"})
+        {
+            RefuseIgnored(workload, "the workload is given as an object (SetWorkload)");
+        }
+    }
+    else
+    {
+        if (m_dataset == "synthetic")
+        {
+            RefuseIgnored("DataPath", NameOf("Dataset") + " = synthetic reads no files");
+        }
+        if (m_model != "mf")
+        {
+            RefuseIgnored("MfBiases", NameOf("Model") + " = " + m_model + " (it applies to mf)");
+        }
+        if (m_model != "mlp")
+        {
+            RefuseIgnored("MlpHidden",
+                          NameOf("Model") + " = " + m_model + " (it applies to mlp)");
+        }
+        if (m_dataset == "movielens")
+        {
+            RefuseIgnored("Partition", "MovieLens spreads users over the nodes");
+        }
+    }
+    m_network = NetworkOptions();
+    m_network.Set("queueDisc", m_queueDisc);
+    if (!m_queueSize.empty())
+    {
+        m_network.Set("queueSize", m_queueSize);
+    }
+    m_network.Set("tcpVariant", m_tcpVariant);
+    m_network.mtu = m_mtu;
+    m_network.errorRate = m_errorRate;
+
+    const auto nodes = static_cast<uint32_t>(m_topology.hosts.size());
+    if (nodes < 2)
+    {
+        throw std::invalid_argument("the network has " + std::to_string(nodes) +
+                    " learning nodes; decentralized learning needs at least 2");
+    }
+    if (m_evaluationNodes > nodes)
+    {
+        throw std::invalid_argument(NameOf("EvaluationNodes") + " = " + std::to_string(m_evaluationNodes) +
+                    " exceeds the " + std::to_string(nodes) +
+                    " learning nodes: lower it (0 evaluates all)");
+    }
+    if (!m_workloadGiven)
+    {
+        MakeWorkload();
+    }
+    if (!m_workload)
+    {
+        throw std::invalid_argument("no workload: set one with SetWorkload or leave the workload attributes");
+    }
+    if (m_workload->GetNodeCount() != nodes)
+    {
+        throw std::invalid_argument("the network has " + std::to_string(nodes) +
+                    " learning nodes but the workload is partitioned for " +
+                    std::to_string(m_workload->GetNodeCount()));
+    }
+
+    // The applications' own limits, on one application made as the run will make them.
+    ObjectFactory factory(application.GetName());
+    for (const auto& [name, value] : m_applicationValues)
+    {
+        factory.Set(name, StringValue(value));
+    }
+    auto prototype = factory.Create<DecentralizedLearningApplication>();
+    std::string problem =
+        prototype->CheckConfiguration(nodes, m_workload->CreateLearner(0)->GetParameterCount());
+    prototype->Dispose();
+    if (!problem.empty())
+    {
+        // Messages start with the attribute's name: say it as the user did.
+        const auto end = problem.find_first_of(" :");
+        throw std::invalid_argument(NameOf(problem.substr(0, end)) + problem.substr(end));
+    }
+    m_stage = PREPARED;
+}
+
+void
+ExperimentHelper::BuildNetwork()
+{
+    Prepare();
+    if (m_stage >= BUILT)
+    {
+        return;
+    }
+    RngSeedManager::SetSeed(m_seed);
+    RngSeedManager::SetRun(1);
+    // The MTU caps the segment size.
+    Config::SetDefault("ns3::TcpSocket::SegmentSize",
+                       UintegerValue(std::min(m_tcpSegmentSize, m_network.MaxSegmentSize())));
+    m_network.ApplyDefaults();
+    // Addresses are reused run after run in one process (tests, sweeps).
+    Ipv4AddressGenerator::Reset();
+    m_installed = TopologyHelper().Install(m_topology, m_network);
+    m_stage = BUILT;
+}
+
+void
+ExperimentHelper::InstallApplications()
+{
+    BuildNetwork();
+    if (m_stage >= INSTALLED)
+    {
+        return;
+    }
+    DecentralizedLearningHelper helper(AlgorithmTypeId(m_algorithm));
+    helper.SetAttribute("Seed", UintegerValue(m_seed));
+    for (const auto& [name, value] : m_applicationValues)
+    {
+        helper.SetAttribute(name, StringValue(value));
+    }
+    for (const auto& [name, value] : m_transportValues)
+    {
+        helper.SetTransportAttribute(name, StringValue(value));
+    }
+    m_apps = helper.Install(m_installed.hosts, m_installed.addresses, *m_workload);
+    DecentralizedLearningHelper::AssignStreams(m_apps, 0);
+    const Time stop = Seconds(m_duration);
+    m_apps.Start(Seconds(0));
+    m_apps.Stop(stop);
+    CrossTrafficHelper().Install(m_crossTraffic, m_topology, m_installed, stop);
+    if (m_congestionTraces)
+    {
+        m_tracer =
+            std::make_unique<CongestionTracer>(m_topology, m_installed, Seconds(m_traceInterval));
+        m_tracer->WatchApplications(m_apps);
+        m_tracer->Start(stop);
+    }
+    m_monitor = std::make_unique<LearningMonitor>(m_apps, Seconds(m_evaluationInterval));
+    m_monitor->SetNodeSample(m_evaluationNodes);
+    m_monitor->SetProgress(m_progress);
+    m_monitor->SetTarget(m_target, !m_workload->HasAccuracy());
+    m_monitor->Start(stop);
+    m_stage = INSTALLED;
+}
+
+ExperimentResult
+ExperimentHelper::Run()
+{
+    InstallApplications();
+    if (m_stage >= RAN)
+    {
+        return m_result;
+    }
+    const double waitedBefore = LearningWorkerPool::Get().GetWaitSeconds();
+    Simulator::Stop(Seconds(m_duration));
+    Simulator::Run();
+    m_monitor->EvaluateNow();
+    m_learningWait = LearningWorkerPool::Get().GetWaitSeconds() - waitedBefore;
+    if (m_tracer)
+    {
+        m_tracer->Finish();
+    }
+
+    ExperimentResult result;
+    const auto& last = m_monitor->GetLastMean();
+    result.finalMeanAccuracy = last.accuracy;
+    result.finalMeanLoss = last.loss;
+    result.finalMeanIteration = last.iteration;
+    result.finalConsensusDistance = last.consensusDistance;
+    for (const auto& r : m_monitor->GetRecords())
+    {
+        if (r.node < 0)
+        {
+            result.initialConsensusDistance = r.consensusDistance;
+            break;
+        }
+    }
+    result.timeToTarget = m_monitor->GetTimeToTarget();
+    result.divergedNodes = m_monitor->GetDivergedCount();
+    if (result.divergedNodes > 0)
+    {
+        std::cerr << "warning: " << result.divergedNodes << " of "
+                  << m_monitor->GetEvaluatedNodes().size()
+                  << " evaluated models diverged (loss nan or inf at the end); lower "
+                  << NameOf("LearningRate") << std::endl;
+    }
+    for (uint32_t i = 0; i < m_apps.GetN(); ++i)
+    {
+        const auto& c = DynamicCast<DecentralizedLearningApplication>(m_apps.Get(i))
+                            ->GetTransport()
+                            ->GetCounters();
+        result.bytesSent += c.bytesSent;
+        result.fragmentsSent += c.messagesSent;
+        result.fragmentsFlushed += c.messagesFlushed;
+        result.fragmentsMalformed += c.messagesMalformed;
+    }
+    result.wallSeconds = WallNow() - m_wallStart;
+    m_result = result;
+    m_stage = RAN;
+    return m_result;
+}
+
+void
+ExperimentHelper::WriteResults() const
+{
+    if (m_stage < RAN)
+    {
+        throw std::logic_error("ExperimentHelper::WriteResults: call Run() first");
+    }
+    if (m_output.empty())
+    {
+        return;
+    }
+    RunDescription run;
+    run.algorithm = m_algorithm;
+    run.workload = m_workload->GetName();
+    run.nodes = m_apps.GetN();
+    run.seed = m_seed;
+    run.simulatedSeconds = m_duration;
+    run.wallSeconds = m_result.wallSeconds;
+    run.learningWaitSeconds = m_learningWait;
+    run.events = Simulator::GetEventCount();
+    run.workers = LearningWorkerPool::Get().GetWorkers();
+    run.workerThreads = LearningWorkerPool::Get().GetThreadsPerWorker();
+    run.hasAccuracy = m_workload->HasAccuracy();
+    ResultsWriter(m_output).Write(run, *m_monitor, m_apps);
+    if (m_tracer)
+    {
+        m_tracer->Write(m_output);
+    }
+}
+
+ExperimentResult
+ExperimentHelper::RunAll()
+{
+    Run();
+    WriteResults();
+    Simulator::Destroy();
+    return m_result;
+}
+
+const NetworkTopology&
+ExperimentHelper::GetTopology() const
+{
+    return m_topology;
+}
+
+const std::vector<CrossTrafficFlow>&
+ExperimentHelper::GetCrossTraffic() const
+{
+    return m_crossTraffic;
+}
+
+std::shared_ptr<const Workload>
+ExperimentHelper::GetWorkload() const
+{
+    return m_workload;
+}
+
+const NetworkOptions&
+ExperimentHelper::GetNetworkOptions() const
+{
+    return m_network;
+}
+
+const InstalledTopology&
+ExperimentHelper::GetNetwork() const
+{
+    return m_installed;
+}
+
+const ApplicationContainer&
+ExperimentHelper::GetApplications() const
+{
+    return m_apps;
+}
+
+LearningMonitor&
+ExperimentHelper::GetMonitor() const
+{
+    NS_ABORT_MSG_IF(!m_monitor, "ExperimentHelper: call InstallApplications() first");
+    return *m_monitor;
+}
+
+CongestionTracer*
+ExperimentHelper::GetCongestionTracer() const
+{
+    return m_tracer.get();
+}
+
+const ExperimentResult&
+ExperimentHelper::GetResult() const
+{
+    return m_result;
+}
+
+} // namespace ns3

@@ -1,0 +1,115 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "experiment-keys.h"
+
+#include "attribute-check.h"
+#include "experiment-helper.h"
+
+#include "ns3/global-value.h"
+#include "ns3/model-transport.h"
+#include "ns3/string.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ns3
+{
+
+const std::vector<ExperimentKey>&
+GetExperimentKeys()
+{
+    static const std::vector<ExperimentKey> keys{
+        // What and how long.
+        {"name", "name", "Name"},
+        {"seed", "seed", "Seed"},
+        {"duration", "simTime", "Duration"},
+        {"output", "out", "OutputDirectory"},
+        {"threads", "threads", "DivShareWorkerThreads"},
+        {"workers", "workers", "DivShareWorkers"},
+        // Algorithm.
+        {"algorithm", "algorithm", "Algorithm"},
+        {"fragments", "fragments", "Fragments"},
+        {"degree", "degree", "Degree"},
+        {"flush", "flush", "FlushQueue"},
+        {"max_transfers", "maxTransfers", "MaxConcurrentTransfers"},
+        // Workload.
+        {"dataset", "dataset", "Dataset"},
+        {"data_path", "dataPath", "DataPath"},
+        {"partition", "partition", "Partition"},
+        {"model", "model", "Model"},
+        {"mlp_hidden", "hidden", "MlpHidden"},
+        {"mf_biases", "mfBiases", "MfBiases"},
+        {"local_steps", "localSteps", "LocalSteps"},
+        {"batch_size", "batchSize", "BatchSize"},
+        {"learning_rate", "learningRate", "LearningRate"},
+        {"compute_time", "computeTime", "ComputeTime"},
+        // Network.
+        {"topology", "network", "Topology"},
+        {"topology_file", "topologyFile", "TopologyFile"},
+        {"cross_traffic", "crossTraffic", "CrossTraffic"},
+        {"nodes", "nodes", "Nodes"},
+        {"rate", "fastRate", "Rate"},
+        {"delay", "delay", "Delay"},
+        {"stragglers", "stragglers", "Stragglers"},
+        {"straggler_rate", "slowRate", "StragglerRate"},
+        {"straggler_rate_max", "slowRateMax", "StragglerRateMax"},
+        {"intra_region_rate", "intraRate", "IntraRegionRate"},
+        {"intra_region_delay", "intraDelay", "IntraRegionDelay"},
+        {"queue_disc", "queueDisc", "QueueDisc"},
+        {"queue_size", "queueSize", "QueueSize"},
+        {"tcp_variant", "tcpVariant", "TcpVariant"},
+        {"mtu", "mtu", "Mtu"},
+        {"error_rate", "errorRate", "ErrorRate"},
+        {"tcp_segment_size", "tcpSegmentSize", "TcpSegmentSize"},
+        {"congestion_traces", "traces", "CongestionTraces"},
+        {"trace_interval", "traceInterval", "TraceInterval"},
+        // Evaluation.
+        {"eval_interval", "evalInterval", "EvaluationInterval"},
+        {"eval_nodes", "evalNodes", "EvaluationNodes"},
+        {"test_samples", "testSamples", "TestSamples"},
+        {"target", "target", "Target"},
+    };
+    return keys;
+}
+
+const ExperimentKey*
+FindExperimentKey(const std::string& name)
+{
+    const auto& keys = GetExperimentKeys();
+    auto it = std::find_if(keys.begin(), keys.end(), [&name](const ExperimentKey& k) {
+        return k.key == name || k.option == name || k.attribute == name;
+    });
+    return it == keys.end() ? nullptr : &*it;
+}
+
+ExperimentKeyInfo
+DescribeExperimentKey(const ExperimentKey& key)
+{
+    TypeId::AttributeInformation info;
+    std::vector<TypeId> owners{ExperimentHelper::GetTypeId(), ModelTransport::GetTypeId()};
+    for (const auto& algorithm : ExperimentHelper::GetAlgorithms())
+    {
+        owners.push_back(TypeId::LookupByName(ExperimentHelper::AlgorithmTypeId(algorithm)));
+    }
+    for (const auto& owner : owners)
+    {
+        if (owner.LookupAttributeByName(key.attribute, &info))
+        {
+            return {info.help, AttributeText(info.checker, *info.initialValue)};
+        }
+    }
+    for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
+    {
+        if ((*it)->GetName() == key.attribute)
+        {
+            StringValue value;
+            (*it)->GetValue(value);
+            return {(*it)->GetHelp(), value.Get()};
+        }
+    }
+    throw std::logic_error("experiment key " + key.key + ": no attribute " + key.attribute);
+}
+
+} // namespace ns3

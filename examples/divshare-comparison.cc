@@ -20,6 +20,8 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 using namespace ns3;
 
@@ -48,7 +50,20 @@ main(int argc, char* argv[])
     options.AddCustomOption("algorithms",
                             "Comma-separated algorithms to compare",
                             algorithms,
-                            [&algorithms](const std::string& value) { algorithms = value; });
+                            [&algorithms](const std::string& value) {
+                                // All checked before the first runs.
+                                std::istringstream names(value);
+                                for (std::string name; std::getline(names, name, ',');)
+                                {
+                                    const auto problem =
+                                        ExperimentHelper::CheckValue("Algorithm", name);
+                                    if (!problem.empty())
+                                    {
+                                        throw std::invalid_argument("--algorithms: " + problem);
+                                    }
+                                }
+                                algorithms = value;
+                            });
     options.AddCustomOption("fragments",
                             "DivShare: fragments per model (Omega)",
                             fragments,
@@ -78,6 +93,8 @@ main(int argc, char* argv[])
               << "final acc" << std::setw(14) << "time to " + defaults->Get("Target")
               << std::setw(14) << "MB sent/node" << std::setw(12) << "iterations" << std::setw(10)
               << "wall s" << "\n";
+        // Every run is prepared (checked) before the first one starts.
+        std::vector<std::pair<std::string, Ptr<ExperimentHelper>>> runs;
         std::istringstream names(algorithms);
         for (std::string algorithm; std::getline(names, algorithm, ',');)
         {
@@ -89,6 +106,10 @@ main(int argc, char* argv[])
             }
             experiment->Set("OutputDirectory", out + "/" + algorithm);
             experiment->Prepare();
+            runs.emplace_back(algorithm, experiment);
+        }
+        for (const auto& [algorithm, experiment] : runs)
+        {
             std::cout << "running " << algorithm << " on " << experiment->Get("Nodes")
                       << " nodes, " << experiment->Get("Duration") << " simulated seconds..."
                       << std::endl;

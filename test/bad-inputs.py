@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+# Every class of bad input a user can type or put in a file is refused before the run: exit
+# code 1 and a last line that names the setting, the value and what is allowed; never an
+# abort, a core dump, a LibTorch stack or a run that quietly does something else.
+# Usage: bad-inputs.py BUILD_EXAMPLES_DIR SOURCE_DIR
+import os
+import subprocess
+import sys
+import tempfile
+
+examples, source = sys.argv[1], sys.argv[2]
+scratch = tempfile.mkdtemp(prefix="divshare-bad-inputs-")
+
+
+def scenario(name, text):
+    path = os.path.join(scratch, name)
+    with open(path, "w", newline="") as f:
+        f.write(text)
+    return path
+
+
+def topology(name, text):
+    return scenario(name, text)
+
+
+QS = "divshare-quickstart"
+# (program, arguments, words the last line of standard error must hold)
+CASES = [
+    # Values the Attribute system aborts or crashes on.
+    (QS, ["--computeTime=garbage"], ["--computeTime = 'garbage'", "not an ns-3 random variable"]),
+    (QS, ["--computeTime=ns3::UniformRandomVariable[Min=abc]"], ["Min=abc", "not a number"]),
+    (QS, ["--degree=0"], ["--degree = '0'", "out of range"]),
+    (QS, ["--fragments=0"], ["--fragments = '0'", "out of range"]),
+    (QS, ["--localSteps=0"], ["--localSteps = '0'", "out of range"]),
+    (QS, ["--maxTransfers=0"], ["--maxTransfers = '0'", "out of range"]),
+    (QS, ["--fastRate=fast"], ["--fastRate = 'fast'", "Mbps"]),
+    (QS, ["--nodes=abc"], ["--nodes = 'abc'", "not a number"]),
+    (QS, ["--DivShareWorkers=abc"], ["--DivShareWorkers", "not a number"]),
+    (QS, ["--RngRun=abc"], ["--RngRun", "not a number"]),
+    (QS, ["--ns3::TcpSocket::SegmentSize=1e1x"], ["SegmentSize", "not a number"]),
+    (QS, ["--ns3::DivShareApplication::Fragments=-1"], ["Fragments", "out of range"]),
+    # Values that would be read as something else.
+    (QS, ["--fastRate=20"], ["--fastRate = '20'", "unit"]),
+    (QS, ["--delay=1"], ["--delay = '1'", "unit"]),
+    (QS, ["--nodes=16.5"], ["--nodes = '16.5'", "not a whole number"]),
+    (QS, ["seed=3"], ["unexpected argument 'seed=3'", "--seed=3"]),
+    (QS, ["--slowRate=1e30Gbps"], ["--slowRate", "too large"]),
+    (QS, ["--delay=1e30s"], ["--delay", "too large"]),
+    (QS, ["--fragments=4294967296"], ["--fragments", "out of range"]),
+    # Combinations that used to fail at the first iteration, or never.
+    (QS, ["--degree=16"], ["--degree = 16 needs more than 16 learning nodes", "lower"]),
+    (QS, ["--algorithm=dpsgd", "--nodes=7", "--degree=3"], ["--degree = 3 on 7 nodes", "even"]),
+    (QS, ["--algorithm=adpsgd", "--degree=1"], ["--degree = 1", "at least 2"]),
+    (QS, ["--algorithm=swift", "--fragments=4"], ["--fragments does not apply", "swift"]),
+    (QS, ["--fragments=10000000"], ["--fragments = 10000000 exceeds the model's", "parameters"]),
+    (QS, ["--computeTime=ns3::NormalRandomVariable[Mean=1|Variance=1]"],
+     ["--computeTime", "negative", "Bound"]),
+    (QS, ["--computeTime=ns3::ConstantRandomVariable[Constant=-1]"],
+     ["--computeTime", "negative"]),
+    (QS, ["--stragglers=17"], ["--stragglers = 17 exceeds --nodes = 16"]),
+    (QS, ["--algorithm=sgd"], ["--algorithm = 'sgd'", "divshare, adpsgd, swift, dpsgd, el"]),
+    (QS, ["--partition=dirichlet:0"], ["--partition", "positive"]),
+    # Scenario files.
+    ("divshare-scenario", [scenario("star-file.scenario", "topology_file = x.topo\n")],
+     ["topology_file = x.topo is set but topology = star"]),
+    ("divshare-scenario", [scenario("path.scenario", "data_path = /data\n")],
+     ["data_path is set", "synthetic"]),
+    ("divshare-scenario", [scenario("bad-value.scenario", "name = x\nfragments = 1.5\n")],
+     ["bad-value.scenario:2", "fragments = '1.5'", "whole number"]),
+    ("divshare-scenario", [scenario("overflow.scenario", "fragments = 4294967296\n")],
+     ["overflow.scenario:1", "out of range"]),
+    ("divshare-scenario", [scenario("crlf.scenario", "nodes = 8\r\nrate = 20\r\n")],
+     ["crlf.scenario:2", "rate = '20'", "unit"]),
+    ("divshare-scenario", [os.path.join(scratch, "nosuch.scenario")], ["cannot read"]),
+    ("divshare-scenario", [scenario("ok.scenario", "nodes = 8\n"), "stray"],
+     ["unexpected argument 'stray'"]),
+    ("divshare-scenario", [scenario("ok2.scenario", "nodes = 8\n"), "--nodez=4"],
+     ["Invalid command-line argument"]),
+    ("divshare-scenario", [scenario("ok3.scenario", "nodes = 8\n"), "--degree=8"],
+     ["degree = 8 needs more than 8"]),
+    ("divshare-scenario", [scenario("traces.scenario", "trace_interval = 0.5\n")],
+     ["trace_interval is set", "congestion_traces = false"]),
+    ("divshare-scenario", [scenario("topo-missing.scenario",
+                                    "topology = file\ntopology_file = /nonexistent.topo\n")],
+     ["/nonexistent.topo"]),
+    # The other examples.
+    ("divshare-topology", [], ["give a network"]),
+    ("divshare-topology", ["--topology=" + topology("a.topo", "router r\n"), "--kollaps=b.xml"],
+     ["give one of --topology and --kollaps"]),
+    ("divshare-congestion", ["--topology=" + os.path.join(source, "topologies/dumbbell.topo"),
+                             "--from=nosuch", "--simTime=1"],
+     ["--from=nosuch", "no router queue"]),
+    ("divshare-comparison", ["--fragments=0"], ["--fragments = '0'", "out of range"]),
+    ("divshare-comparison", ["--algorithms=divshare,sgd"], ["--algorithms", "'sgd'"]),
+]
+
+failures = 0
+for program, arguments, words in CASES:
+    command = [os.path.join(examples, program)] + arguments
+    run = subprocess.run(command, capture_output=True, text=True, cwd=source, timeout=120,
+                         env=dict(os.environ, OMP_WAIT_POLICY="PASSIVE"))
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    problems = []
+    if run.returncode != 1:
+        problems.append(f"exit code {run.returncode}, expected 1")
+    missing = [w for w in words if w not in run.stderr]
+    if missing:
+        problems.append(f"missing {missing}")
+    if any(bad in run.stderr for bad in ("terminate called", "Aborted", "NS_FATAL", "c10::")):
+        problems.append("an abort or a raw stack")
+    if "Invalid command-line argument" not in words and len(lines) != 1:
+        problems.append(f"{len(lines)} lines on standard error, expected one")
+    label = " ".join([program] + [os.path.basename(a) for a in arguments])
+    if problems:
+        failures += 1
+        print(f"FAIL {label}: {'; '.join(problems)}\n     stderr: {run.stderr.strip()[:600]}")
+    else:
+        print(f"ok   {label}: {first}")
+print(f"{len(CASES) - failures} of {len(CASES)} bad inputs refused as they should be")
+sys.exit(1 if failures else 0)

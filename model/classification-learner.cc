@@ -268,10 +268,12 @@ CreateClassificationLearner(const ClassifierConfig& config,
                             std::vector<std::size_t> localSamples,
                             std::shared_ptr<const ClassificationDataset> test)
 {
-    return std::make_unique<ClassificationLearner>(config,
-                                                   std::move(train),
-                                                   std::move(localSamples),
-                                                   std::move(test));
+    return MakeLearnerChecked("classifier " + config.model, [&]() -> std::unique_ptr<Learner> {
+        return std::make_unique<ClassificationLearner>(config,
+                                                       std::move(train),
+                                                       std::move(localSamples),
+                                                       std::move(test));
+    });
 }
 
 } // namespace ns3

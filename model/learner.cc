@@ -4,6 +4,8 @@
 
 #include "learner.h"
 
+#include <c10/util/Exception.h>
+
 #include <cstring>
 #include <stdexcept>
 
@@ -67,6 +69,21 @@ EvaluationResult
 Learner::Evaluate() const
 {
     return Evaluate(GetParameters());
+}
+
+std::unique_ptr<Learner>
+MakeLearnerChecked(const std::string& what, const std::function<std::unique_ptr<Learner>()>& make)
+{
+    try
+    {
+        return make();
+    }
+    catch (const c10::Error& error)
+    {
+        throw std::runtime_error(what + ": LibTorch cannot build the model: " +
+                                 error.what_without_backtrace() +
+                                 " (a smaller model or more memory is needed)");
+    }
 }
 
 } // namespace ns3

@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -85,6 +87,18 @@ class Learner
     /** \return the model's parameter tensors as raw spans, in a fixed order */
     virtual std::vector<ParameterSpan> GetParameterSpans() const = 0;
 };
+
+/**
+ * \ingroup divshare
+ * \brief Make a learner, turning a LibTorch error (an allocation that fails for a model too
+ * large, say) into a one-line std::runtime_error instead of LibTorch's stack trace.
+ * \param what the model, for the message
+ * \param make makes the learner
+ * \return the learner
+ * \throws std::runtime_error naming what failed
+ */
+std::unique_ptr<Learner> MakeLearnerChecked(const std::string& what,
+                                            const std::function<std::unique_ptr<Learner>()>& make);
 
 } // namespace ns3
 

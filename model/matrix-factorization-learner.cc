@@ -213,10 +213,12 @@ CreateMatrixFactorizationLearner(const MatrixFactorizationConfig& config,
                                  std::vector<std::size_t> localSamples,
                                  std::shared_ptr<const RatingDataset> test)
 {
-    return std::make_unique<MatrixFactorizationLearner>(config,
-                                                        std::move(train),
-                                                        std::move(localSamples),
-                                                        std::move(test));
+    return MakeLearnerChecked("matrix factorization", [&]() -> std::unique_ptr<Learner> {
+        return std::make_unique<MatrixFactorizationLearner>(config,
+                                                            std::move(train),
+                                                            std::move(localSamples),
+                                                            std::move(test));
+    });
 }
 
 } // namespace ns3

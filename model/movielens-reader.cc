@@ -71,6 +71,10 @@ ReadRatings(const std::string& path, const RatingFormat& format)
         {
             line.pop_back(); // files saved with Windows line ends
         }
+        if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0)
+        {
+            line.erase(0, 3); // a UTF-8 byte-order mark, as some editors save
+        }
         const std::string where = path + " line " + std::to_string(number) + ": ";
         if (number == 1 && !format.header.empty())
         {

@@ -60,6 +60,7 @@ CASES = [
     (QS, ["--stragglers=17"], ["--stragglers = 17 exceeds --nodes = 16"]),
     (QS, ["--algorithm=sgd"], ["--algorithm = 'sgd'", "divshare, adpsgd, swift, dpsgd, el"]),
     (QS, ["--partition=dirichlet:0"], ["--partition", "positive"]),
+    (QS, ["--hidden=4000000000"], ["LibTorch cannot build the model", "smaller model"]),
     # Scenario files.
     ("divshare-scenario", [scenario("star-file.scenario", "topology_file = x.topo\n")],
      ["topology_file = x.topo is set but topology = star"]),

@@ -329,6 +329,12 @@ class MovieLensReaderTestCase : public TestCase
                               true,
                               "ratings in file order");
 
+        // A byte-order mark before the header, as some editors save, is read past.
+        TempDir bom("ml-bom");
+        WriteFile(bom.File("ratings.csv"),
+                  "\xEF\xBB\xBFuserId,movieId,rating,timestamp\n7,500,4.0,964982703\n");
+        NS_TEST_ASSERT_MSG_EQ(LoadMovieLens(bom.Path()).Size(), 1, "one rating after a BOM");
+
         TempDir hundredK("ml-100k");
         WriteFile(hundredK.File("u.data"),
                   "196\t242\t3\t881250949\n"

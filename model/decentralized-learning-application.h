@@ -21,6 +21,12 @@
 #include <optional>
 #include <vector>
 
+/**
+ * \defgroup divshare DivShare
+ * Asynchronous decentralized learning (DivShare, AD-PSGD, Swift, D-PSGD, Epidemic Learning)
+ * with real LibTorch models over packet-level ns-3 networks. See doc/divshare.rst.
+ */
+
 namespace ns3
 {
 

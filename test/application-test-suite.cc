@@ -4,6 +4,12 @@
 
 // End-to-end tests: DivShare nodes training real models over a simulated network.
 
+/**
+ * \defgroup divshare-tests DivShare tests
+ * \ingroup divshare
+ * The module's test suites.
+ */
+
 #include "ns3/divshare-module.h"
 #include "ns3/ipv4-address-generator.h"
 #include "ns3/pointer.h"
@@ -24,6 +30,21 @@ using namespace ns3;
 
 namespace
 {
+
+/** TestCase's EXTENSIVE duration: an enum class member since ns-3.40, a plain one before. */
+template <typename T>
+constexpr auto
+Extensive(int) -> decltype(T::Duration::EXTENSIVE)
+{
+    return T::Duration::EXTENSIVE;
+}
+
+template <typename T>
+constexpr auto
+Extensive(long) -> decltype(T::EXTENSIVE)
+{
+    return T::EXTENSIVE;
+}
 
 /**
  * A small DivShare run: 8 nodes (or more) on a star, 2 of them stragglers, a synthetic
@@ -603,12 +624,12 @@ class DivShareApplicationTestSuite : public TestSuite
         : TestSuite("divshare-application")
     {
         AddTestCase(new DivShareLearnsTestCase);
-        AddTestCase(new DeterminismTestCase);
-        AddTestCase(new WorkerCountTestCase);
+        AddTestCase(new DeterminismTestCase, Extensive<TestCase>(0)); // several seconds
+        AddTestCase(new WorkerCountTestCase, Extensive<TestCase>(0)); // several seconds
         AddTestCase(new BadAttributeTestCase);
         AddTestCase(new TransportAttributeTestCase);
         AddTestCase(new DivergenceTestCase);
-        AddTestCase(new SocketsBoundedTestCase);
+        AddTestCase(new SocketsBoundedTestCase, Extensive<TestCase>(0)); // several seconds
         AddTestCase(new TeardownWithBacklogTestCase);
     }
 };

@@ -4,7 +4,7 @@
 
 #include "adpsgd-application.h"
 
-#include "peer-sampling.h"
+#include "ns3/peer-sampling.h"
 
 #include "ns3/log.h"
 #include "ns3/uinteger.h"

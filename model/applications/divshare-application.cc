@@ -4,7 +4,7 @@
 
 #include "divshare-application.h"
 
-#include "peer-sampling.h"
+#include "ns3/peer-sampling.h"
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"

@@ -67,10 +67,16 @@ void
 LearningWorkerPool::StartWorkers()
 {
     m_stopping = false;
+    m_started = 0;
     for (uint32_t i = 0; i < m_workers; ++i)
     {
         m_threads.emplace_back([this] { WorkerLoop(); });
     }
+    // Return only once every worker has set up LibTorch: a worker still inside
+    // at::set_num_threads when the process exits blocks on LibTorch's locks, and the exit
+    // then hangs joining it (seen when a run was refused right after the workers started).
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_jobDone.wait(lock, [this] { return m_started == m_threads.size(); });
 }
 
 void
@@ -93,6 +99,8 @@ LearningWorkerPool::WorkerLoop()
 {
     SetLearningThreads(m_threadsPerWorker);
     std::unique_lock<std::mutex> lock(m_mutex);
+    ++m_started;
+    m_jobDone.notify_all();
     while (true)
     {
         m_workAvailable.wait(lock, [this] { return m_stopping || !m_queue.empty(); });

@@ -5,12 +5,12 @@
 #ifndef DIVSHARE_DECENTRALIZED_LEARNING_APPLICATION_H
 #define DIVSHARE_DECENTRALIZED_LEARNING_APPLICATION_H
 
-#include "fragment-inbox.h"
-#include "learner.h"
-#include "learning-worker-pool.h"
-#include "model-aggregator.h"
-#include "model-fragmenter.h"
-#include "model-transport.h"
+#include "ns3/fragment-inbox.h"
+#include "ns3/learner.h"
+#include "ns3/learning-worker-pool.h"
+#include "ns3/model-aggregator.h"
+#include "ns3/model-fragmenter.h"
+#include "ns3/model-transport.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"

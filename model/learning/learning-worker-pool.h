@@ -127,6 +127,7 @@ class LearningWorkerPool
     std::condition_variable m_jobDone;
     std::priority_queue<Entry> m_queue;
     std::vector<std::thread> m_threads;
+    std::size_t m_started{0}; //!< workers that have set up LibTorch
     uint32_t m_workers{0};
     uint32_t m_threadsPerWorker{1};
     uint64_t m_sequence{0};

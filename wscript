@@ -48,11 +48,13 @@ def configure(conf):
     for include in includes:
         conf.env.append_value('CXXFLAGS_TORCH', ['-isystem', include])
     conf.env.append_value('DEFINES_TORCH', ['_GLIBCXX_USE_CXX11_ABI=1'])
+    found = conf.check_cfg(package='libxml-2.0', args=['--cflags', '--libs'],
+                           uselib_store='LIBXML2', mandatory=False) and found
     if not found:
         conf.env['MODULES_NOT_BUILT'].append('divshare')
         conf.report_optional_feature('divshare', 'divshare (LibTorch)', False,
-                                     'LibTorch not found: apt-get install libtorch-dev, or set '
-                                     'TORCH_PREFIX')
+                                     'LibTorch or libxml2 not found: apt-get install '
+                                     'libtorch-dev libxml2-dev, or set TORCH_PREFIX')
 
 
 def build(bld):
@@ -62,7 +64,7 @@ def build(bld):
     cmake = os.path.join(here, 'CMakeLists.txt')
     module = bld.create_ns3_module('divshare', NS3_DEPENDENCIES)
     module.source = _cmake_list(cmake, 'divshare_sources')
-    module.use.append('TORCH')
+    module.use.extend(['TORCH', 'LIBXML2'])
 
     module_test = bld.create_ns3_module_test_library('divshare')
     module_test.source = _cmake_list(cmake, 'divshare_test_sources')

@@ -6,8 +6,13 @@
 
 #include "topology-units.h"
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <memory>
 #include <iterator>
 #include <map>
 #include <sstream>
@@ -34,181 +39,106 @@ ErrorAt(const std::string& file, uint32_t line, const std::string& problem)
     return std::invalid_argument(file + ":" + std::to_string(line) + ": " + problem);
 }
 
+/** Frees what libxml2 allocated. */
+struct XmlFree
+{
+    void operator()(xmlParserCtxt* context) const
+    {
+        xmlFreeParserCtxt(context);
+    }
+
+    void operator()(xmlDoc* document) const
+    {
+        xmlFreeDoc(document);
+    }
+
+    void operator()(xmlChar* text) const
+    {
+        xmlFree(text);
+    }
+};
+
+/** The elements of the subtree at node, in document order. */
+void
+CollectElements(const xmlNode* node, std::vector<Element>& elements)
+{
+    for (; node; node = node->next)
+    {
+        if (node->type != XML_ELEMENT_NODE)
+        {
+            continue;
+        }
+        Element element;
+        element.name = reinterpret_cast<const char*>(node->name);
+        element.line = static_cast<uint32_t>(xmlGetLineNo(node));
+        for (const xmlAttr* attribute = node->properties; attribute; attribute = attribute->next)
+        {
+            std::unique_ptr<xmlChar, XmlFree> value(
+                xmlNodeListGetString(node->doc, attribute->children, 1));
+            element.attributes[reinterpret_cast<const char*>(attribute->name)] =
+                value ? reinterpret_cast<const char*>(value.get()) : "";
+        }
+        elements.push_back(std::move(element));
+        CollectElements(node->children, elements);
+    }
+}
+
+/** The first error libxml2 reports while parsing: the one that says what is wrong. */
+struct FirstXmlError
+{
+    bool seen{false};
+    uint32_t line{0};
+    std::string message;
+};
+
+void
+KeepFirstXmlError(void* data, xmlErrorPtr error)
+{
+    auto* first = static_cast<FirstXmlError*>(data);
+    if (first->seen || !error || error->level < XML_ERR_ERROR)
+    {
+        return; // warnings do not make a file unusable
+    }
+    first->seen = true;
+    first->line = static_cast<uint32_t>(std::max(1, error->line));
+    first->message = error->message ? error->message : "not well-formed XML";
+    while (!first->message.empty() &&
+           std::isspace(static_cast<unsigned char>(first->message.back())))
+    {
+        first->message.pop_back();
+    }
+}
+
 /**
- * The elements of an XML document, in document order. Kollaps files are plain elements with
- * quoted attributes; this reads that subset (plus comments, declarations and the five
- * predefined entities) and rejects anything else with its line, which a general XML library
- * would not give as readably.
+ * The elements of an XML document, in document order, read by libxml2; a document that is
+ * not well-formed XML is refused with libxml2's first message and its line.
  */
 std::vector<Element>
 ReadElements(const std::string& text, const std::string& file)
 {
+    std::unique_ptr<xmlParserCtxt, XmlFree> context(xmlNewParserCtxt());
+    if (!context)
+    {
+        throw std::runtime_error(file + ": cannot start the XML parser");
+    }
+    // Errors come to us instead of standard error; no network access; lines past 65535.
+    FirstXmlError first;
+    xmlSetStructuredErrorFunc(&first, &KeepFirstXmlError);
+    std::unique_ptr<xmlDoc, XmlFree> document(
+        xmlCtxtReadMemory(context.get(),
+                          text.data(),
+                          static_cast<int>(text.size()),
+                          file.c_str(),
+                          nullptr,
+                          XML_PARSE_NONET | XML_PARSE_BIG_LINES));
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+    if (!document || first.seen)
+    {
+        throw ErrorAt(file, first.seen ? first.line : 1,
+                      first.seen ? first.message : "not well-formed XML");
+    }
     std::vector<Element> elements;
-    std::vector<std::pair<std::string, uint32_t>> open;
-    uint32_t line = 1;
-    std::size_t pos = 0;
-    auto advance = [&](std::size_t to) {
-        for (; pos < to && pos < text.size(); ++pos)
-        {
-            line += text[pos] == '\n';
-        }
-    };
-    auto skipSpace = [&]() {
-        while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos])))
-        {
-            advance(pos + 1);
-        }
-    };
-    auto skipPast = [&](const std::string& end, const std::string& what) {
-        const uint32_t start = line;
-        const auto found = text.find(end, pos);
-        if (found == std::string::npos)
-        {
-            throw ErrorAt(file, start, what + " is never closed with '" + end + "'");
-        }
-        advance(found + end.size());
-    };
-    auto readName = [&]() {
-        const std::size_t start = pos;
-        while (pos < text.size() && (std::isalnum(static_cast<unsigned char>(text[pos])) ||
-                                     text[pos] == '_' || text[pos] == '-' || text[pos] == '.' ||
-                                     text[pos] == ':'))
-        {
-            ++pos;
-        }
-        return text.substr(start, pos - start);
-    };
-    auto decode = [&](const std::string& raw) {
-        static const std::map<std::string, char> entities{
-            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-        std::string out;
-        for (std::size_t i = 0; i < raw.size(); ++i)
-        {
-            bool replaced = false;
-            for (const auto& [entity, c] : entities)
-            {
-                if (raw.compare(i, entity.size(), entity) == 0)
-                {
-                    out += c;
-                    i += entity.size() - 1;
-                    replaced = true;
-                    break;
-                }
-            }
-            if (!replaced)
-            {
-                out += raw[i];
-            }
-        }
-        return out;
-    };
-
-    while (true)
-    {
-        const auto lt = text.find('<', pos);
-        if (lt == std::string::npos)
-        {
-            break;
-        }
-        advance(lt);
-        if (text.compare(pos, 4, "<!--") == 0)
-        {
-            skipPast("-->", "comment");
-            continue;
-        }
-        if (text.compare(pos, 2, "<?") == 0)
-        {
-            skipPast("?>", "declaration");
-            continue;
-        }
-        if (text.compare(pos, 2, "<!") == 0)
-        {
-            skipPast(">", "declaration");
-            continue;
-        }
-        if (text.compare(pos, 2, "</") == 0)
-        {
-            advance(pos + 2);
-            const std::string name = readName();
-            skipSpace();
-            if (pos >= text.size() || text[pos] != '>')
-            {
-                throw ErrorAt(file, line, "malformed closing tag </" + name + ": expected '>'");
-            }
-            advance(pos + 1);
-            if (open.empty() || open.back().first != name)
-            {
-                throw ErrorAt(file,
-                              line,
-                              "closing tag </" + name + "> does not match " +
-                                  (open.empty() ? std::string("any open element")
-                                                : "<" + open.back().first + "> opened on line " +
-                                                      std::to_string(open.back().second)));
-            }
-            open.pop_back();
-            continue;
-        }
-        advance(pos + 1);
-        Element element;
-        element.line = line;
-        element.name = readName();
-        if (element.name.empty())
-        {
-            throw ErrorAt(file, line, "expected an element name after '<'");
-        }
-        while (true)
-        {
-            skipSpace();
-            if (pos >= text.size())
-            {
-                throw ErrorAt(file, element.line, "<" + element.name + " is never closed with '>'");
-            }
-            if (text.compare(pos, 2, "/>") == 0)
-            {
-                advance(pos + 2);
-                break;
-            }
-            if (text[pos] == '>')
-            {
-                advance(pos + 1);
-                open.emplace_back(element.name, element.line);
-                break;
-            }
-            const std::string attribute = readName();
-            skipSpace();
-            if (attribute.empty() || pos >= text.size() || text[pos] != '=')
-            {
-                throw ErrorAt(file,
-                              line,
-                              "malformed attribute in <" + element.name +
-                                  ">: expected name=\"value\"");
-            }
-            advance(pos + 1);
-            skipSpace();
-            const char quote = pos < text.size() ? text[pos] : '\0';
-            const auto end = text.find(quote, pos + 1);
-            if ((quote != '"' && quote != '\'') || end == std::string::npos)
-            {
-                throw ErrorAt(file,
-                              line,
-                              "attribute " + attribute + " of <" + element.name +
-                                  "> needs a quoted value");
-            }
-            const std::string value = decode(text.substr(pos + 1, end - pos - 1));
-            if (!element.attributes.emplace(attribute, value).second)
-            {
-                throw ErrorAt(file, line, "attribute " + attribute + " given twice");
-            }
-            advance(end + 1);
-        }
-        elements.push_back(element);
-    }
-    if (!open.empty())
-    {
-        throw ErrorAt(file,
-                      open.back().second,
-                      "<" + open.back().first + "> is never closed");
-    }
+    CollectElements(xmlDocGetRootElement(document.get()), elements);
     return elements;
 }
 

@@ -429,7 +429,11 @@ class TopologyErrorsTestCase : public TestCase
         Expect(KollapsError(services + "<links>\n<link origin='w' dest='s' latency='1' "
                                        "upload='1Mbps'>\n</links></experiment>"),
                "bad.xml:8:",
-               "does not match <link> opened on line 7");
+               "tag mismatch: link line 7");
+        Expect(KollapsError("<experiment>\n<services>\n<service name='w' name='v'/>\n"),
+               "bad.xml:3:",
+               "redefined");
+        Expect(KollapsError("<experiment>\n<services a=1>\n"), "bad.xml:2:", "AttValue");
         Expect(KollapsError("<experiment>\n<service name='w' replicas='two'/></experiment>"),
                "bad.xml:2:",
                "bad replicas");

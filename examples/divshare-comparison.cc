@@ -43,10 +43,18 @@ main(int argc, char* argv[])
 
     CommandLine cmd(__FILE__);
     ExperimentCommandLine options(cmd, defaults);
-    options.AddOptions({"nodes", "stragglers", "rate", "straggler_rate", "delay", "degree",
-                        "max_transfers", "local_steps", "compute_time", "mlp_hidden",
-                        "partition", "duration", "eval_interval", "target", "seed", "workers",
-                        "threads", "output"});
+    options.AddRunOptions();
+    options.AddOptions({"nodes",
+                        "stragglers",
+                        "rate",
+                        "straggler_rate",
+                        "delay",
+                        "degree",
+                        "max_transfers",
+                        "local_steps",
+                        "compute_time",
+                        "mlp_hidden",
+                        "partition"});
     options.AddCustomOption("algorithms",
                             "Comma-separated algorithms to compare",
                             algorithms,
@@ -64,25 +72,24 @@ main(int argc, char* argv[])
                                 }
                                 algorithms = value;
                             });
-    options.AddCustomOption("fragments",
-                            "DivShare: fragments per model (Omega)",
-                            fragments,
-                            [&fragments](const std::string& value) {
-                                // Checked now, set on the DivShare run only.
-                                const auto problem = ExperimentHelper::CheckValue("Fragments", value);
-                                if (!problem.empty())
-                                {
-                                    throw std::invalid_argument("--fragments = '" + value +
-                                                                "': " + problem);
-                                }
-                                fragments = value;
-                            });
-    options.AddCustomOption("shards",
-                            "Label shards per node (sets --partition=shards:N)",
-                            "2",
-                            [&defaults](const std::string& shards) {
-                                defaults->Set("Partition", "shards:" + shards);
-                            });
+    options.AddCustomOption(
+        "fragments",
+        "DivShare: fragments per model (Omega)",
+        fragments,
+        [&fragments](const std::string& value) {
+            // Checked now, set on the DivShare run only.
+            const auto problem = ExperimentHelper::CheckValue("Fragments", value);
+            if (!problem.empty())
+            {
+                throw std::invalid_argument("--fragments = '" + value + "': " + problem);
+            }
+            fragments = value;
+        });
+    options.AddCustomOption(
+        "shards",
+        "Label shards per node (sets --partition=shards:N)",
+        "2",
+        [&defaults](const std::string& shards) { defaults->Set("Partition", "shards:" + shards); });
     options.Parse(argc, argv);
 
     try
@@ -92,7 +99,8 @@ main(int argc, char* argv[])
         table << std::left << std::setw(10) << "algorithm" << std::right << std::setw(11)
               << "final acc" << std::setw(14) << "time to " + defaults->Get("Target")
               << std::setw(14) << "MB sent/node" << std::setw(12) << "iterations" << std::setw(10)
-              << "wall s" << "\n";
+              << "wall s"
+              << "\n";
         // Every run is prepared (checked) before the first one starts.
         std::vector<std::pair<std::string, Ptr<ExperimentHelper>>> runs;
         std::istringstream names(algorithms);
@@ -110,9 +118,8 @@ main(int argc, char* argv[])
         }
         for (const auto& [algorithm, experiment] : runs)
         {
-            std::cout << "running " << algorithm << " on " << experiment->Get("Nodes")
-                      << " nodes, " << experiment->Get("Duration") << " simulated seconds..."
-                      << std::endl;
+            std::cout << "running " << algorithm << " on " << experiment->Get("Nodes") << " nodes, "
+                      << experiment->Get("Duration") << " simulated seconds..." << std::endl;
             const auto result = experiment->RunAll();
             std::ostringstream reached;
             if (result.timeToTarget)

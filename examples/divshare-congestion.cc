@@ -87,11 +87,10 @@ Report(const std::string& label,
         mean += l / latencies.size();
     }
     std::cout << std::fixed << std::setprecision(3) << label << ": bottleneck " << from << "->"
-              << to << " queue after " << after << " s: mean "
-              << (samples ? sum / samples : 0.0) << " max " << max << " of " << limit
-              << " packets, full in " << full << "/" << samples << " samples, " << drops
-              << " drops; fragments delivered after " << after << " s: " << latencies.size()
-              << ", latency mean " << mean << " s, p95 "
+              << to << " queue after " << after << " s: mean " << (samples ? sum / samples : 0.0)
+              << " max " << max << " of " << limit << " packets, full in " << full << "/" << samples
+              << " samples, " << drops << " drops; fragments delivered after " << after
+              << " s: " << latencies.size() << ", latency mean " << mean << " s, p95 "
               << (latencies.empty() ? 0.0 : latencies[latencies.size() * 95 / 100])
               << " s; final accuracy " << result.finalMeanAccuracy << ", time to target "
               << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
@@ -120,12 +119,11 @@ main(int argc, char* argv[])
 
     CommandLine cmd(__FILE__);
     ExperimentCommandLine options(cmd, defaults);
-    options.AddCustomOption("topology",
-                            "Topology file with a bottleneck and traffic lines",
-                            defaults->Get("TopologyFile"),
-                            [&defaults](const std::string& path) {
-                                defaults->Set("TopologyFile", path);
-                            });
+    options.AddCustomOption(
+        "topology",
+        "Topology file with a bottleneck and traffic lines",
+        defaults->Get("TopologyFile"),
+        [&defaults](const std::string& path) { defaults->Set("TopologyFile", path); });
     options.AddCustomOption("from",
                             "Router at the bottleneck's sending end",
                             from,
@@ -134,14 +132,15 @@ main(int argc, char* argv[])
                             "Router at its receiving end",
                             to,
                             [&to](const std::string& value) { to = value; });
-    options.AddOptions({"queue_disc", "mlp_hidden", "local_steps", "compute_time", "duration",
-                        "eval_interval", "target", "seed", "workers", "threads", "output"});
+    options.AddRunOptions();
+    options.AddOptions({"queue_disc", "mlp_hidden", "local_steps", "compute_time"});
     options.Parse(argc, argv);
 
     try
     {
         const std::string out = defaults->Get("OutputDirectory");
-        const auto crossTraffic = TopologyFileReader::Read(defaults->Get("TopologyFile")).crossTraffic;
+        const auto crossTraffic =
+            TopologyFileReader::Read(defaults->Get("TopologyFile")).crossTraffic;
         if (crossTraffic.empty())
         {
             throw std::invalid_argument(defaults->Get("TopologyFile") +

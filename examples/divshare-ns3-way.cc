@@ -63,8 +63,11 @@ main(int argc, char* argv[])
     auto workload = MakeSyntheticWorkload(nodes, "shards:2", model, 1);
 
     // The network: a star, the last two nodes behind 2 Mbit/s links.
-    InstalledTopology network = TopologyHelper().Install(
-        NetworkTopology::Star(nodes, DataRate("20Mbps"), MilliSeconds(1), {{2, DataRate("2Mbps")}}));
+    InstalledTopology network =
+        TopologyHelper().Install(NetworkTopology::Star(nodes,
+                                                       DataRate("20Mbps"),
+                                                       MilliSeconds(1),
+                                                       {{2, DataRate("2Mbps")}}));
 
     // The applications: DivShare on every host, configured by Attributes.
     DecentralizedLearningHelper learning("ns3::DivShareApplication");

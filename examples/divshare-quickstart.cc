@@ -34,11 +34,23 @@ main(int argc, char* argv[])
 
     CommandLine cmd(__FILE__);
     ExperimentCommandLine options(cmd, experiment);
-    options.AddOptions({"nodes", "stragglers", "rate", "straggler_rate", "delay", "algorithm",
-                        "fragments", "degree", "flush", "max_transfers", "local_steps",
-                        "batch_size", "learning_rate", "compute_time", "mlp_hidden",
-                        "partition", "duration", "eval_interval", "target", "seed", "workers",
-                        "threads", "output"});
+    options.AddRunOptions();
+    options.AddOptions({"nodes",
+                        "stragglers",
+                        "rate",
+                        "straggler_rate",
+                        "delay",
+                        "algorithm",
+                        "fragments",
+                        "degree",
+                        "flush",
+                        "max_transfers",
+                        "local_steps",
+                        "batch_size",
+                        "learning_rate",
+                        "compute_time",
+                        "mlp_hidden",
+                        "partition"});
     options.AddCustomOption("shards",
                             "Label shards per node (sets --partition=shards:N)",
                             "2",
@@ -53,9 +65,8 @@ main(int argc, char* argv[])
         std::cout << experiment->GetWorkload()->Describe() << "\n"
                   << experiment->Get("Algorithm") << " on a star of " << experiment->Get("Nodes")
                   << " nodes (" << experiment->Get("Stragglers") << " at "
-                  << experiment->Get("StragglerRate") << ", the rest at "
-                  << experiment->Get("Rate") << "), " << experiment->Get("Duration")
-                  << " simulated seconds" << std::endl;
+                  << experiment->Get("StragglerRate") << ", the rest at " << experiment->Get("Rate")
+                  << "), " << experiment->Get("Duration") << " simulated seconds" << std::endl;
         const auto result = experiment->RunAll();
         std::cout << "final mean accuracy " << result.finalMeanAccuracy << ", time to "
                   << experiment->Get("Target") << ": "

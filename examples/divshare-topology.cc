@@ -41,26 +41,36 @@ main(int argc, char* argv[])
     ExperimentCommandLine options(cmd, experiment);
     for (const char* format : {"topology", "kollaps"})
     {
-        options.AddCustomOption(format,
-                                std::string(format) == "topology"
-                                    ? "A topology file in divshare's format"
-                                    : "A Kollaps XML topology (instead of --topology)",
-                                "",
-                                [&file, &experiment](const std::string& path) {
-                                    if (!file.empty())
-                                    {
-                                        throw std::invalid_argument(
-                                            "give one of --topology and --kollaps, once");
-                                    }
-                                    file = path;
-                                    experiment->Set("TopologyFile", path);
-                                });
+        options.AddCustomOption(
+            format,
+            std::string(format) == "topology" ? "A topology file in divshare's format"
+                                              : "A Kollaps XML topology (instead of --topology)",
+            "",
+            [&file, &experiment](const std::string& path) {
+                if (!file.empty())
+                {
+                    throw std::invalid_argument("give one of --topology and --kollaps, once");
+                }
+                file = path;
+                experiment->Set("TopologyFile", path);
+            });
     }
-    options.AddOptions({"intra_region_rate", "intra_region_delay", "cross_traffic", "queue_disc",
-                        "queue_size", "tcp_variant", "mtu", "error_rate", "fragments", "degree",
-                        "mlp_hidden", "local_steps", "compute_time", "duration", "eval_interval", "target",
-                        "congestion_traces", "trace_interval", "seed", "workers", "threads",
-                        "output"});
+    options.AddRunOptions();
+    options.AddOptions({"intra_region_rate",
+                        "intra_region_delay",
+                        "cross_traffic",
+                        "queue_disc",
+                        "queue_size",
+                        "tcp_variant",
+                        "mtu",
+                        "error_rate",
+                        "fragments",
+                        "degree",
+                        "mlp_hidden",
+                        "local_steps",
+                        "compute_time",
+                        "congestion_traces",
+                        "trace_interval"});
     options.Parse(argc, argv);
 
     try
@@ -71,10 +81,10 @@ main(int argc, char* argv[])
         }
         experiment->Prepare();
         const auto& topology = experiment->GetTopology();
-        std::cout << "divshare on " << file << ": " << topology.hosts.size()
-                  << " learning nodes, " << topology.routers.size() << " routers, "
-                  << topology.links.size() << " router links, "
-                  << experiment->GetCrossTraffic().size() << " cross-traffic flows" << std::endl;
+        std::cout << "divshare on " << file << ": " << topology.hosts.size() << " learning nodes, "
+                  << topology.routers.size() << " routers, " << topology.links.size()
+                  << " router links, " << experiment->GetCrossTraffic().size()
+                  << " cross-traffic flows" << std::endl;
         const auto result = experiment->RunAll();
         const std::string out = experiment->Get("OutputDirectory");
         std::cout << "final mean accuracy " << result.finalMeanAccuracy << ", time to "

@@ -15,7 +15,7 @@
 #include "ns3/topology-file-reader.h"
 
 #include <cstdint>
-#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -26,17 +26,31 @@ using namespace ns3;
 namespace
 {
 
-/** The input as a file, for the readers that take paths: in a folder of this process. */
+/** A folder of this process's own, removed when the process ends. */
+struct TempFolder
+{
+    TempFolder()
+    {
+        char pattern[] = "/tmp/divshare-fuzz-XXXXXX";
+        path = mkdtemp(pattern);
+    }
+
+    ~TempFolder()
+    {
+        std::filesystem::remove_all(path);
+    }
+
+    std::string path;
+};
+
+/** The input as a file, for the readers that take paths. */
 std::string
 AsFile(const uint8_t* data, std::size_t size, const std::string& name)
 {
-    static const std::string folder = [] {
-        char pattern[] = "/tmp/divshare-fuzz-XXXXXX";
-        return std::string(mkdtemp(pattern));
-    }();
-    const std::string path = folder + "/" + name;
-    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(data),
-                                                static_cast<std::streamsize>(size));
+    static const TempFolder folder;
+    const std::string path = folder.path + "/" + name;
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     return path;
 }
 
@@ -107,7 +121,8 @@ Cifar10Bytes(const uint8_t* data, std::size_t size)
 {
     try
     {
-        ReadCifar10Files({AsFile(data, size, "data_batch_1.bin")}, std::max<std::size_t>(1, size / 3073));
+        ReadCifar10Files({AsFile(data, size, "data_batch_1.bin")},
+                         std::max<std::size_t>(1, size / 3073));
     }
     catch (const std::exception&)
     {

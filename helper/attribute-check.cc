@@ -53,7 +53,8 @@ CheckObjectSpec(const std::string& text, TypeId base)
     {
         if (base == RandomVariableStream::GetTypeId())
         {
-            return "'" + type + "' is not an ns-3 random variable; e.g. "
+            return "'" + type +
+                   "' is not an ns-3 random variable; e.g. "
                    "ns3::ConstantRandomVariable[Constant=1.0] or "
                    "ns3::UniformRandomVariable[Min=0.8|Max=1.2]";
         }

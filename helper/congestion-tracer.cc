@@ -277,9 +277,9 @@ CongestionTracer::Write(const std::string& directory) const
         {
             const auto& q = m_queues[s.queue];
             const uint32_t limit = GetLimitPackets(s.queue);
-            out << s.time << "," << q.node << "," << q.toward << "," << s.packets << ","
-                << s.bytes << "," << (limit > 0 ? std::to_string(limit) : "") << ","
-                << s.droppedPackets << "\n";
+            out << s.time << "," << q.node << "," << q.toward << "," << s.packets << "," << s.bytes
+                << "," << (limit > 0 ? std::to_string(limit) : "") << "," << s.droppedPackets
+                << "\n";
         }
     }
     {
@@ -291,12 +291,12 @@ CongestionTracer::Write(const std::string& directory) const
                            "first_tx_s,last_rx_s");
         for (const auto& f : m_flows)
         {
-            out << f.id << "," << f.kind << "," << f.protocol << "," << f.src << "," << f.dst
-                << "," << f.srcAddress << "," << f.srcPort << "," << f.dstAddress << ","
-                << f.dstPort << "," << f.txPackets << "," << f.txBytes << "," << f.rxPackets
-                << "," << f.rxBytes << "," << f.lostPackets << "," << f.droppedPackets << ","
-                << f.throughputBps << "," << f.meanDelay << "," << f.meanJitter << ","
-                << f.firstTx << "," << f.lastRx << "\n";
+            out << f.id << "," << f.kind << "," << f.protocol << "," << f.src << "," << f.dst << ","
+                << f.srcAddress << "," << f.srcPort << "," << f.dstAddress << "," << f.dstPort
+                << "," << f.txPackets << "," << f.txBytes << "," << f.rxPackets << "," << f.rxBytes
+                << "," << f.lostPackets << "," << f.droppedPackets << "," << f.throughputBps << ","
+                << f.meanDelay << "," << f.meanJitter << "," << f.firstTx << "," << f.lastRx
+                << "\n";
         }
     }
     {

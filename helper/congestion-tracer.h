@@ -46,9 +46,9 @@ class CongestionTracer
     /** A router egress queue. */
     struct Queue
     {
-        std::string node;            //!< the router
-        std::string toward;          //!< the node at the link's other end
-        Ptr<QueueDisc> disc;         //!< its queue discipline (null: none)
+        std::string node;                  //!< the router
+        std::string toward;                //!< the node at the link's other end
+        Ptr<QueueDisc> disc;               //!< its queue discipline (null: none)
         Ptr<PointToPointNetDevice> device; //!< its device (and device queue)
     };
 
@@ -65,26 +65,26 @@ class CongestionTracer
     /** One row of flows.csv. */
     struct Flow
     {
-        uint32_t id;              //!< FlowMonitor's flow id
-        std::string kind;         //!< divshare or cross
-        std::string protocol;     //!< tcp or udp
-        std::string src;          //!< source node name
-        std::string dst;          //!< destination node name
-        Ipv4Address srcAddress;   //!< source address
-        uint16_t srcPort;         //!< source port
-        Ipv4Address dstAddress;   //!< destination address
-        uint16_t dstPort;         //!< destination port
-        uint64_t txPackets;       //!< packets sent
-        uint64_t txBytes;         //!< IP bytes sent
-        uint64_t rxPackets;       //!< packets received
-        uint64_t rxBytes;         //!< IP bytes received
-        uint64_t lostPackets;     //!< packets FlowMonitor declared lost
-        uint64_t droppedPackets;  //!< packets seen dropped (queues, TTL, ...)
-        double throughputBps;     //!< rx bits over first tx .. last rx
-        double meanDelay;         //!< seconds
-        double meanJitter;        //!< seconds
-        double firstTx;           //!< seconds
-        double lastRx;            //!< seconds
+        uint32_t id;             //!< FlowMonitor's flow id
+        std::string kind;        //!< divshare or cross
+        std::string protocol;    //!< tcp or udp
+        std::string src;         //!< source node name
+        std::string dst;         //!< destination node name
+        Ipv4Address srcAddress;  //!< source address
+        uint16_t srcPort;        //!< source port
+        Ipv4Address dstAddress;  //!< destination address
+        uint16_t dstPort;        //!< destination port
+        uint64_t txPackets;      //!< packets sent
+        uint64_t txBytes;        //!< IP bytes sent
+        uint64_t rxPackets;      //!< packets received
+        uint64_t rxBytes;        //!< IP bytes received
+        uint64_t lostPackets;    //!< packets FlowMonitor declared lost
+        uint64_t droppedPackets; //!< packets seen dropped (queues, TTL, ...)
+        double throughputBps;    //!< rx bits over first tx .. last rx
+        double meanDelay;        //!< seconds
+        double meanJitter;       //!< seconds
+        double firstTx;          //!< seconds
+        double lastRx;           //!< seconds
     };
 
     /**
@@ -152,9 +152,9 @@ class CongestionTracer
         std::string from;
         std::string to;
         Ptr<PointToPointNetDevice> device;
-        DataRate rate;         //!< the device's rate
-        uint64_t bytes{0};     //!< since the start
-        uint64_t sampled{0};   //!< at the last sample
+        DataRate rate;       //!< the device's rate
+        uint64_t bytes{0};   //!< since the start
+        uint64_t sampled{0}; //!< at the last sample
     };
 
     /** A row of link-utilization.csv. */

@@ -41,16 +41,16 @@ struct CrossTrafficFlow
         ONOFF, //!< UDP on/off at a constant rate while on
     };
 
-    Kind kind{BULK};              //!< the kind
-    std::string from;             //!< source node name
-    std::string to;               //!< destination node name
-    Time start{Seconds(0)};       //!< start time
-    std::optional<Time> stop;     //!< stop time (unset: end of the run)
-    uint64_t maxBytes{0};         //!< bulk: bytes to send (0: unlimited)
-    DataRate rate{"10Mbps"};      //!< onoff: rate while on
-    Time onTime{Seconds(1)};      //!< onoff: on period
-    Time offTime{Seconds(0)};     //!< onoff: off period
-    uint32_t packetSize{1400};    //!< onoff: datagram payload bytes
+    Kind kind{BULK};           //!< the kind
+    std::string from;          //!< source node name
+    std::string to;            //!< destination node name
+    Time start{Seconds(0)};    //!< start time
+    std::optional<Time> stop;  //!< stop time (unset: end of the run)
+    uint64_t maxBytes{0};      //!< bulk: bytes to send (0: unlimited)
+    DataRate rate{"10Mbps"};   //!< onoff: rate while on
+    Time onTime{Seconds(1)};   //!< onoff: on period
+    Time offTime{Seconds(0)};  //!< onoff: off period
+    uint32_t packetSize{1400}; //!< onoff: datagram payload bytes
 
     /**
      * \brief Parse the text form.

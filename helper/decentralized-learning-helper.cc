@@ -89,8 +89,8 @@ DecentralizedLearningHelper::AssignStreams(const ApplicationContainer& apps, int
     int64_t used = 0;
     for (uint32_t i = 0; i < apps.GetN(); ++i)
     {
-        used += DynamicCast<DecentralizedLearningApplication>(apps.Get(i))->AssignStreams(stream +
-                                                                                         used);
+        used += DynamicCast<DecentralizedLearningApplication>(apps.Get(i))
+                    ->AssignStreams(stream + used);
     }
     return used;
 }

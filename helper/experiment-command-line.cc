@@ -96,13 +96,18 @@ ExperimentCommandLine::AddOptions(const std::vector<std::string>& keys)
             throw std::logic_error("ExperimentCommandLine: no setting " + name);
         }
         const std::string attribute = key->attribute;
-        AddCustomOption(key->option,
-                        DescribeExperimentKey(*key).help,
-                        m_experiment->Get(attribute),
-                        [this, attribute](const std::string& value) {
-                            m_experiment->Set(attribute, value);
-                        });
+        AddCustomOption(
+            key->option,
+            DescribeExperimentKey(*key).help,
+            m_experiment->Get(attribute),
+            [this, attribute](const std::string& value) { m_experiment->Set(attribute, value); });
     }
+}
+
+void
+ExperimentCommandLine::AddRunOptions()
+{
+    AddOptions({"duration", "eval_interval", "target", "seed", "workers", "threads", "output"});
 }
 
 void

@@ -44,6 +44,12 @@ class ExperimentCommandLine
      */
     void AddOptions(const std::vector<std::string>& keys);
     /**
+     * \brief Add the options every study program has: duration, eval_interval, target,
+     * seed, workers, threads and output (--simTime, --evalInterval, --target, --seed,
+     * --workers, --threads, --out).
+     */
+    void AddRunOptions();
+    /**
      * \brief Add an option of the program's own; its value is recorded, in order with the
      * others, and handed to apply after parsing (which may throw std::invalid_argument).
      * \param name the option

@@ -8,6 +8,7 @@
 #include "decentralized-learning-helper.h"
 #include "experiment-keys.h"
 #include "kollaps-reader.h"
+#include "name-list.h"
 #include "results-writer.h"
 #include "topology-file-reader.h"
 #include "topology-units.h"
@@ -60,22 +61,11 @@ const std::vector<std::string> MODELS{"mlp", "gn-lenet", "mf"};
 const std::vector<std::string> TOPOLOGIES{"star", "file"};
 
 std::string
-Join(const std::vector<std::string>& names)
-{
-    std::string joined;
-    for (const auto& name : names)
-    {
-        joined += (joined.empty() ? "" : ", ") + name;
-    }
-    return joined;
-}
-
-std::string
 CheckChoice(const std::string& value, const std::vector<std::string>& choices)
 {
     return std::find(choices.begin(), choices.end(), value) != choices.end()
                ? ""
-               : "'" + value + "' is not one of: " + Join(choices);
+               : "'" + value + "' is not one of: " + JoinNames(choices);
 }
 
 double
@@ -107,7 +97,7 @@ ExperimentHelper::GetTypeId()
                           MakeStringAccessor(&ExperimentHelper::m_name),
                           MakeStringChecker())
             .AddAttribute("Algorithm",
-                          "Decentralized learning algorithm: " + Join(GetAlgorithms()) + ".",
+                          "Decentralized learning algorithm: " + JoinNames(GetAlgorithms()) + ".",
                           StringValue("divshare"),
                           MakeStringAccessor(&ExperimentHelper::m_algorithm),
                           MakeStringChecker())
@@ -228,7 +218,7 @@ ExperimentHelper::GetTypeId()
             .AddAttribute("QueueDisc",
                           "Queue discipline at router egress: default (ns-3's FQ-CoDel over a "
                           "100-packet device queue), " +
-                              Join(NetworkOptions::GetQueueDiscs()) + ".",
+                              JoinNames(NetworkOptions::GetQueueDiscs()) + ".",
                           StringValue(NetworkOptions{}.queueDisc),
                           MakeStringAccessor(&ExperimentHelper::m_queueDisc),
                           MakeStringChecker())
@@ -261,7 +251,7 @@ ExperimentHelper::GetTypeId()
                           MakeUintegerChecker<uint32_t>(64, 65495))
             // Workload.
             .AddAttribute("Dataset",
-                          "Data set: " + Join(DATASETS) + ".",
+                          "Data set: " + JoinNames(DATASETS) + ".",
                           StringValue("synthetic"),
                           MakeStringAccessor(&ExperimentHelper::m_dataset),
                           MakeStringChecker())
@@ -346,8 +336,8 @@ ExperimentHelper::AlgorithmTypeId(const std::string& algorithm)
             return type;
         }
     }
-    throw std::invalid_argument("unknown algorithm '" + algorithm + "'; known: " +
-                                Join(GetAlgorithms()));
+    throw std::invalid_argument("unknown algorithm '" + algorithm +
+                                "'; known: " + JoinNames(GetAlgorithms()));
 }
 
 std::string
@@ -661,8 +651,9 @@ ExperimentHelper::MakeStar() const
 {
     if (m_stragglers > m_nodes)
     {
-        throw std::invalid_argument(NameOf("Stragglers") + " = " + std::to_string(m_stragglers) + " exceeds " +
-                    NameOf("Nodes") + " = " + std::to_string(m_nodes) + ": lower it");
+        throw std::invalid_argument(NameOf("Stragglers") + " = " + std::to_string(m_stragglers) +
+                                    " exceeds " + NameOf("Nodes") + " = " +
+                                    std::to_string(m_nodes) + ": lower it");
     }
     std::vector<StragglerClass> classes;
     if (m_stragglerRateMax.empty())
@@ -675,15 +666,15 @@ ExperimentHelper::MakeStar() const
         if (fastest < m_stragglerRate || m_stragglers < 2)
         {
             throw std::invalid_argument(NameOf("StragglerRateMax") + " = " + m_stragglerRateMax +
-                        " needs at least 2 stragglers and a rate not below " +
-                        NameOf("StragglerRate") + " (" +
-                        std::to_string(m_stragglerRate.GetBitRate()) +
-                        "bps): raise it or remove it");
+                                        " needs at least 2 stragglers and a rate not below " +
+                                        NameOf("StragglerRate") + " (" +
+                                        std::to_string(m_stragglerRate.GetBitRate()) +
+                                        "bps): raise it or remove it");
         }
         // Evenly spread, like the reference's 10-13 Mbit/s stragglers.
-        const double step = static_cast<double>(fastest.GetBitRate() -
-                                                m_stragglerRate.GetBitRate()) /
-                            (m_stragglers - 1);
+        const double step =
+            static_cast<double>(fastest.GetBitRate() - m_stragglerRate.GetBitRate()) /
+            (m_stragglers - 1);
         for (uint32_t i = 0; i < m_stragglers; ++i)
         {
             classes.push_back(
@@ -698,13 +689,13 @@ ExperimentHelper::ReadTopologyFile()
 {
     if (m_topologyFile.empty())
     {
-        throw std::invalid_argument(NameOf("Topology") + " = file needs " + NameOf("TopologyFile") +
-                    ": a topology in the module's format (see topologies/README.md) or a "
-                    "Kollaps .xml file");
+        throw std::invalid_argument(
+            NameOf("Topology") + " = file needs " + NameOf("TopologyFile") +
+            ": a topology in the module's format (see topologies/README.md) or a "
+            "Kollaps .xml file");
     }
-    const bool kollaps =
-        m_topologyFile.size() > 4 &&
-        m_topologyFile.compare(m_topologyFile.size() - 4, 4, ".xml") == 0;
+    const bool kollaps = m_topologyFile.size() > 4 &&
+                         m_topologyFile.compare(m_topologyFile.size() - 4, 4, ".xml") == 0;
     if (kollaps)
     {
         KollapsOptions options;
@@ -716,8 +707,8 @@ ExperimentHelper::ReadTopologyFile()
     }
     auto file = TopologyFileReader::Read(m_topologyFile);
     m_topology = std::move(file.topology);
-    m_crossTraffic = m_crossTrafficOn ? std::move(file.crossTraffic)
-                                      : std::vector<CrossTrafficFlow>{};
+    m_crossTraffic =
+        m_crossTrafficOn ? std::move(file.crossTraffic) : std::vector<CrossTrafficFlow>{};
 }
 
 void
@@ -726,16 +717,17 @@ ExperimentHelper::MakeWorkload()
     const auto nodes = static_cast<uint32_t>(m_topology.hosts.size());
     if (m_dataset != "synthetic" && m_dataPath.empty())
     {
-        throw std::invalid_argument(NameOf("Dataset") + " = " + m_dataset + " needs " + NameOf("DataPath") +
-                    ": the folder holding its files (e.g. cifar-10-batches-bin or "
-                    "ml-latest-small)");
+        throw std::invalid_argument(NameOf("Dataset") + " = " + m_dataset + " needs " +
+                                    NameOf("DataPath") +
+                                    ": the folder holding its files (e.g. cifar-10-batches-bin or "
+                                    "ml-latest-small)");
     }
     if (m_dataset == "movielens")
     {
         if (m_model != "mf")
         {
-            throw std::invalid_argument(NameOf("Dataset") + " = movielens needs " + NameOf("Model") +
-                        " = mf, not " + m_model);
+            throw std::invalid_argument(NameOf("Dataset") + " = movielens needs " +
+                                        NameOf("Model") + " = mf, not " + m_model);
         }
         MatrixFactorizationConfig config;
         config.batchSize = m_batchSize;
@@ -749,7 +741,7 @@ ExperimentHelper::MakeWorkload()
     if (m_model == "mf")
     {
         throw std::invalid_argument(NameOf("Model") + " = mf needs " + NameOf("Dataset") +
-                    " = movielens; use mlp or gn-lenet for " + m_dataset);
+                                    " = movielens; use mlp or gn-lenet for " + m_dataset);
     }
     ClassifierConfig config;
     config.model = m_model;
@@ -760,15 +752,15 @@ ExperimentHelper::MakeWorkload()
     config.samplingSeed = m_seed;
     try
     {
-        m_workload = m_dataset == "cifar10"
-                         ? MakeCifar10Workload(m_dataPath, nodes, m_partition, config, m_seed,
-                                               m_testSamples)
-                         : MakeSyntheticWorkload(nodes, m_partition, config, m_seed,
-                                                 m_testSamples);
+        m_workload =
+            m_dataset == "cifar10"
+                ? MakeCifar10Workload(m_dataPath, nodes, m_partition, config, m_seed, m_testSamples)
+                : MakeSyntheticWorkload(nodes, m_partition, config, m_seed, m_testSamples);
     }
     catch (const std::invalid_argument& error)
     {
-        throw std::invalid_argument(NameOf("Partition") + " = " + m_partition + ": " + error.what());
+        throw std::invalid_argument(NameOf("Partition") + " = " + m_partition + ": " +
+                                    error.what());
     }
 }
 
@@ -780,8 +772,9 @@ ExperimentHelper::CheckApplicationKeys(TypeId application) const
         TypeId::AttributeInformation info;
         if (!application.LookupAttributeByName(name, &info))
         {
-            throw std::invalid_argument(NameOf(name) + " does not apply to " + NameOf("Algorithm") + " = " +
-                        m_algorithm + "; remove it or choose an algorithm that has it");
+            throw std::invalid_argument(NameOf(name) + " does not apply to " + NameOf("Algorithm") +
+                                        " = " + m_algorithm +
+                                        "; remove it or choose an algorithm that has it");
         }
     }
 }
@@ -795,8 +788,14 @@ ExperimentHelper::Prepare()
     }
     m_wallStart = WallNow();
     // Values set as Attributes directly have skipped the checks Set() makes.
-    for (const char* attribute : {"Algorithm", "Dataset", "Model", "Topology",
-                                  "StragglerRateMax", "QueueDisc", "QueueSize", "TcpVariant",
+    for (const char* attribute : {"Algorithm",
+                                  "Dataset",
+                                  "Model",
+                                  "Topology",
+                                  "StragglerRateMax",
+                                  "QueueDisc",
+                                  "QueueSize",
+                                  "TcpVariant",
                                   "Partition"})
     {
         StringValue value;
@@ -814,11 +813,12 @@ ExperimentHelper::Prepare()
     {
         if (m_topologyKind == "file")
         {
-            for (const char* star : {"Nodes", "Rate", "Delay", "Stragglers", "StragglerRate",
-                                     "StragglerRateMax"})
+            for (const char* star :
+                 {"Nodes", "Rate", "Delay", "Stragglers", "StragglerRate", "StragglerRateMax"})
             {
-                RefuseIgnored(star, NameOf("Topology") + " = file (the file describes the "
-                                                         "network)");
+                RefuseIgnored(star,
+                              NameOf("Topology") + " = file (the file describes the "
+                                                   "network)");
             }
             ReadTopologyFile();
         }
@@ -826,9 +826,10 @@ ExperimentHelper::Prepare()
         {
             if (!m_topologyFile.empty())
             {
-                throw std::invalid_argument(NameOf("TopologyFile") + " = " + m_topologyFile + " is set but " +
-                            NameOf("Topology") + " = star: set " + NameOf("Topology") +
-                            " = file to use the file, or remove " + NameOf("TopologyFile"));
+                throw std::invalid_argument(
+                    NameOf("TopologyFile") + " = " + m_topologyFile + " is set but " +
+                    NameOf("Topology") + " = star: set " + NameOf("Topology") +
+                    " = file to use the file, or remove " + NameOf("TopologyFile"));
             }
             m_topology = MakeStar();
         }
@@ -843,8 +844,9 @@ ExperimentHelper::Prepare()
     }
     if (m_topologyGiven || m_topologyKind != "file" || kollaps)
     {
-        RefuseIgnored("CrossTraffic", "the network is not read from a topology file with "
-                                      "traffic lines");
+        RefuseIgnored("CrossTraffic",
+                      "the network is not read from a topology file with "
+                      "traffic lines");
     }
     if (!m_congestionTraces)
     {
@@ -852,8 +854,15 @@ ExperimentHelper::Prepare()
     }
     if (m_workloadGiven)
     {
-        for (const char* workload : {"Dataset", "DataPath", "Partition", "Model", "MlpHidden",
-                                     "MfBiases", "BatchSize", "LearningRate", "TestSamples"})
+        for (const char* workload : {"Dataset",
+                                     "DataPath",
+                                     "Partition",
+                                     "Model",
+                                     "MlpHidden",
+                                     "MfBiases",
+                                     "BatchSize",
+                                     "LearningRate",
+                                     "TestSamples"})
         {
             RefuseIgnored(workload, "the workload is given as an object (SetWorkload)");
         }
@@ -870,8 +879,7 @@ ExperimentHelper::Prepare()
         }
         if (m_model != "mlp")
         {
-            RefuseIgnored("MlpHidden",
-                          NameOf("Model") + " = " + m_model + " (it applies to mlp)");
+            RefuseIgnored("MlpHidden", NameOf("Model") + " = " + m_model + " (it applies to mlp)");
         }
         if (m_dataset == "movielens")
         {
@@ -892,13 +900,14 @@ ExperimentHelper::Prepare()
     if (nodes < 2)
     {
         throw std::invalid_argument("the network has " + std::to_string(nodes) +
-                    " learning nodes; decentralized learning needs at least 2");
+                                    " learning nodes; decentralized learning needs at least 2");
     }
     if (m_evaluationNodes > nodes)
     {
-        throw std::invalid_argument(NameOf("EvaluationNodes") + " = " + std::to_string(m_evaluationNodes) +
-                    " exceeds the " + std::to_string(nodes) +
-                    " learning nodes: lower it (0 evaluates all)");
+        throw std::invalid_argument(NameOf("EvaluationNodes") + " = " +
+                                    std::to_string(m_evaluationNodes) + " exceeds the " +
+                                    std::to_string(nodes) +
+                                    " learning nodes: lower it (0 evaluates all)");
     }
     if (!m_workloadGiven)
     {
@@ -906,13 +915,14 @@ ExperimentHelper::Prepare()
     }
     if (!m_workload)
     {
-        throw std::invalid_argument("no workload: set one with SetWorkload or leave the workload attributes");
+        throw std::invalid_argument(
+            "no workload: set one with SetWorkload or leave the workload attributes");
     }
     if (m_workload->GetNodeCount() != nodes)
     {
         throw std::invalid_argument("the network has " + std::to_string(nodes) +
-                    " learning nodes but the workload is partitioned for " +
-                    std::to_string(m_workload->GetNodeCount()));
+                                    " learning nodes but the workload is partitioned for " +
+                                    std::to_string(m_workload->GetNodeCount()));
     }
 
     // The applications' own limits, on one application made as the run will make them.

@@ -34,18 +34,18 @@ namespace ns3
  */
 struct ExperimentResult
 {
-    double finalMeanAccuracy{0.0};           //!< NaN for rating tasks
-    double finalMeanLoss{0.0};               //!< test loss at the end
-    double initialConsensusDistance{0.0};    //!< at time 0
-    double finalConsensusDistance{0.0};      //!< at the end
-    double finalMeanIteration{0.0};          //!< iterations completed, mean over nodes
-    std::optional<double> timeToTarget;      //!< simulated seconds, if reached
-    uint64_t bytesSent{0};                   //!< message bytes sent, all nodes
-    uint64_t fragmentsSent{0};               //!< messages sent, all nodes
-    uint64_t fragmentsFlushed{0};            //!< messages flushed, all nodes
-    uint64_t fragmentsMalformed{0};          //!< messages rejected, all nodes
-    uint32_t divergedNodes{0};               //!< evaluated at the end with a non-finite loss
-    double wallSeconds{0.0};                 //!< wall-clock duration
+    double finalMeanAccuracy{0.0};        //!< NaN for rating tasks
+    double finalMeanLoss{0.0};            //!< test loss at the end
+    double initialConsensusDistance{0.0}; //!< at time 0
+    double finalConsensusDistance{0.0};   //!< at the end
+    double finalMeanIteration{0.0};       //!< iterations completed, mean over nodes
+    std::optional<double> timeToTarget;   //!< simulated seconds, if reached
+    uint64_t bytesSent{0};                //!< message bytes sent, all nodes
+    uint64_t fragmentsSent{0};            //!< messages sent, all nodes
+    uint64_t fragmentsFlushed{0};         //!< messages flushed, all nodes
+    uint64_t fragmentsMalformed{0};       //!< messages rejected, all nodes
+    uint32_t divergedNodes{0};            //!< evaluated at the end with a non-finite loss
+    double wallSeconds{0.0};              //!< wall-clock duration
 };
 
 /**

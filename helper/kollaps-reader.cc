@@ -6,15 +6,14 @@
 
 #include "topology-units.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <memory>
 #include <iterator>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -134,7 +133,8 @@ ReadElements(const std::string& text, const std::string& file)
     xmlSetStructuredErrorFunc(nullptr, nullptr);
     if (!document || first.seen)
     {
-        throw ErrorAt(file, first.seen ? first.line : 1,
+        throw ErrorAt(file,
+                      first.seen ? first.line : 1,
                       first.seen ? first.message : "not well-formed XML");
     }
     std::vector<Element> elements;
@@ -184,7 +184,8 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
     const auto elements = ReadElements(text, file);
     if (elements.empty() || elements.front().name != "experiment")
     {
-        throw ErrorAt(file, elements.empty() ? 1 : elements.front().line,
+        throw ErrorAt(file,
+                      elements.empty() ? 1 : elements.front().line,
                       "not a Kollaps file: the root element must be <experiment>");
     }
 
@@ -206,8 +207,10 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
         auto [it, fresh] = declared.emplace(name, e.line);
         if (!fresh)
         {
-            throw ErrorAt(file, e.line, "the name " + name + " was already declared on line " +
-                                            std::to_string(it->second));
+            throw ErrorAt(file,
+                          e.line,
+                          "the name " + name + " was already declared on line " +
+                              std::to_string(it->second));
         }
     };
 
@@ -302,7 +305,8 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
                     if (it != serviceIndex.end())
                     {
                         auto& service = services[it->second];
-                        (other ? service.serviceLinks : service.bridgeLinks).push_back(links.size());
+                        (other ? service.serviceLinks : service.bridgeLinks)
+                            .push_back(links.size());
                     }
                 }
                 links.push_back(link);
@@ -322,14 +326,16 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
     {
         if (!service.bridgeLinks.empty() && !service.serviceLinks.empty())
         {
-            throw ErrorAt(file, links[service.serviceLinks.front()].line,
+            throw ErrorAt(file,
+                          links[service.serviceLinks.front()].line,
                           "service " + service.name + " links both to a bridge (line " +
                               std::to_string(links[service.bridgeLinks.front()].line) +
                               ") and to services; use one or the other");
         }
         if (service.bridgeLinks.size() > 1)
         {
-            throw ErrorAt(file, links[service.bridgeLinks[1]].line,
+            throw ErrorAt(file,
+                          links[service.bridgeLinks[1]].line,
                           "service " + service.name + " has a second bridge link (first on line " +
                               std::to_string(links[service.bridgeLinks[0]].line) +
                               "); a service attaches to one bridge");

@@ -156,8 +156,8 @@ LearningMonitor::Evaluate()
             [learner, snapshot, result, wall] {
                 const auto start = std::chrono::steady_clock::now();
                 *result = learner->Evaluate(*snapshot);
-                *wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                            .count();
+                *wall =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             }));
     }
     m_pending.push_back(std::move(round));
@@ -227,9 +227,8 @@ LearningMonitor::Complete(Round& round)
         {
             std::cout << "  mean accuracy " << mean.accuracy;
         }
-        std::cout << "  mean loss " << mean.loss << "  consensus distance "
-                  << std::setprecision(3) << std::scientific << mean.consensusDistance
-                  << std::defaultfloat << std::endl;
+        std::cout << "  mean loss " << mean.loss << "  consensus distance " << std::setprecision(3)
+                  << std::scientific << mean.consensusDistance << std::defaultfloat << std::endl;
     }
 }
 

@@ -102,8 +102,8 @@ class LearningMonitor
     /** An evaluation round whose snapshots are being evaluated. */
     struct Round
     {
-        Record mean;                  //!< consensus distance and times set
-        std::vector<Record> records;  //!< per node; results filled in on completion
+        Record mean;                 //!< consensus distance and times set
+        std::vector<Record> records; //!< per node; results filled in on completion
         std::vector<EvaluationResult> results;
         std::vector<double> wallSeconds;
         std::vector<std::shared_ptr<LearningWorkerPool::Job>> jobs;

@@ -4,6 +4,7 @@
 
 #include "network-options.h"
 
+#include "name-list.h"
 #include "topology-units.h"
 
 #include "ns3/config.h"
@@ -55,17 +56,6 @@ TcpVariants()
     return known;
 }
 
-std::string
-Names(const std::map<std::string, std::string>& known)
-{
-    std::string names;
-    for (const auto& [name, type] : known)
-    {
-        names += (names.empty() ? "" : ", ") + name;
-    }
-    return names;
-}
-
 } // namespace
 
 std::vector<std::string>
@@ -82,7 +72,7 @@ NetworkOptions::Set(const std::string& key, const std::string& value)
         if (value != "default" && QueueDiscs().count(value) == 0)
         {
             throw std::invalid_argument("network option queueDisc: unknown '" + value +
-                                        "'; known: default, " + Names(QueueDiscs()));
+                                        "'; known: default, " + JoinNames(NamesOf(QueueDiscs())));
         }
         queueDisc = value;
     }
@@ -97,7 +87,7 @@ NetworkOptions::Set(const std::string& key, const std::string& value)
             (value.rfind("ns3::Tcp", 0) != 0 || !TypeId::LookupByNameFailSafe(value, &tid)))
         {
             throw std::invalid_argument("network option tcpVariant: unknown '" + value +
-                                        "'; known: default, " + Names(TcpVariants()) +
+                                        "'; known: default, " + JoinNames(NamesOf(TcpVariants())) +
                                         ", or an ns-3 TypeId such as ns3::TcpNewReno");
         }
         tcpVariant = value;
@@ -149,12 +139,7 @@ NetworkOptions::EffectiveQueueDisc(const std::optional<QueueSize>& linkQueue) co
 std::vector<std::string>
 NetworkOptions::GetQueueDiscs()
 {
-    std::vector<std::string> names;
-    for (const auto& [name, type] : QueueDiscs())
-    {
-        names.push_back(name);
-    }
-    return names;
+    return NamesOf(QueueDiscs());
 }
 
 std::string
@@ -163,8 +148,8 @@ NetworkOptions::QueueDiscTypeId(const std::string& name)
     auto it = QueueDiscs().find(name);
     if (it == QueueDiscs().end())
     {
-        throw std::invalid_argument("unknown queue discipline '" + name + "'; known: " +
-                                    Names(QueueDiscs()));
+        throw std::invalid_argument("unknown queue discipline '" + name +
+                                    "'; known: " + JoinNames(NamesOf(QueueDiscs())));
     }
     return it->second;
 }

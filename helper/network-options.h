@@ -22,11 +22,11 @@ namespace ns3
  *
  * | key          | values                                   | default                     |
  * |--------------|------------------------------------------|-----------------------------|
- * | queueDisc    | default, fifo, red, codel, fq-codel      | default (ns-3's: FQ-CoDel over a 100-packet device queue) |
- * | queueSize    | e.g. 100p, 150000B                       | the discipline's own        |
- * | tcpVariant   | default, newreno, cubic, bbr, vegas, dctcp, ... or an ns-3 TypeId | default (ns-3's: Cubic) |
- * | mtu          | bytes, 576..9000                         | 1500                        |
- * | errorRate    | packet error rate of every link, [0, 1]  | 0                           |
+ * | queueDisc    | default, fifo, red, codel, fq-codel      | default (ns-3's: FQ-CoDel over a
+ * 100-packet device queue) | | queueSize    | e.g. 100p, 150000B                       | the
+ * discipline's own        | | tcpVariant   | default, newreno, cubic, bbr, vegas, dctcp, ... or an
+ * ns-3 TypeId | default (ns-3's: Cubic) | | mtu          | bytes, 576..9000 | 1500 | | errorRate |
+ * packet error rate of every link, [0, 1]  | 0                           |
  *
  * The queue discipline sits at every router egress (toward hosts and toward other routers);
  * hosts keep ns-3's default. With an explicit discipline the router's device queue shrinks to
@@ -37,11 +37,11 @@ namespace ns3
  */
 struct NetworkOptions
 {
-    std::string queueDisc{"default"};  //!< see the table
+    std::string queueDisc{"default"};   //!< see the table
     std::optional<QueueSize> queueSize; //!< see the table
-    std::string tcpVariant{"default"}; //!< see the table
-    uint32_t mtu{1500};                //!< IP MTU of every link, bytes
-    double errorRate{0.0};             //!< packet error rate of every link
+    std::string tcpVariant{"default"};  //!< see the table
+    uint32_t mtu{1500};                 //!< IP MTU of every link, bytes
+    double errorRate{0.0};              //!< packet error rate of every link
 
     /**
      * \brief Set a knob from text.

@@ -66,8 +66,8 @@ struct StragglerClass
  */
 struct NetworkTopology
 {
-    std::vector<std::string> routers; //!< router names
-    std::vector<HostSpec> hosts;      //!< learning nodes, in node-index order
+    std::vector<std::string> routers;  //!< router names
+    std::vector<HostSpec> hosts;       //!< learning nodes, in node-index order
     std::vector<RouterLinkSpec> links; //!< router-to-router links
     /** Hosts that are not learning nodes: sources and sinks of cross traffic. */
     std::vector<HostSpec> endpoints;

@@ -115,8 +115,8 @@ ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
     {
         const auto app = AppAt(apps, i);
         const auto& c = app->GetTransport()->GetCounters();
-        out << i << ',' << app->GetIteration() << ',' << c.bytesSent << ',' << c.messagesSent
-            << ',' << c.bytesReceived << ',' << c.messagesReceived << ',' << c.bytesFlushed << ','
+        out << i << ',' << app->GetIteration() << ',' << c.bytesSent << ',' << c.messagesSent << ','
+            << c.bytesReceived << ',' << c.messagesReceived << ',' << c.bytesFlushed << ','
             << c.messagesFlushed << ',' << c.bytesMalformed << ',' << c.messagesMalformed << ','
             << c.transfersFailed << ',' << c.connectionsOpened << ',' << c.connectionsClosed << ','
             << c.peakSockets << '\n';
@@ -151,8 +151,7 @@ ResultsWriter::WriteSummary(const RunDescription& run,
         << "  \"wall_seconds\": " << Json(run.wallSeconds) << ",\n"
         << "  \"wall_training_seconds\": " << Json(trainingWall) << ",\n"
         << "  \"wall_evaluation_seconds\": " << Json(evaluationWall) << ",\n"
-        << "  \"wall_other_seconds\": " << Json(run.wallSeconds - run.learningWaitSeconds)
-        << ",\n"
+        << "  \"wall_other_seconds\": " << Json(run.wallSeconds - run.learningWaitSeconds) << ",\n"
         << "  \"wall_learning_wait_seconds\": " << Json(run.learningWaitSeconds) << ",\n"
         << "  \"events\": " << run.events << ",\n"
         << "  \"workers\": " << run.workers << ",\n"

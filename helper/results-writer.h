@@ -21,18 +21,18 @@ namespace ns3
  */
 struct RunDescription
 {
-    std::string algorithm;          //!< e.g. "divshare"
-    std::string workload;           //!< e.g. "synthetic"
-    uint32_t nodes{0};              //!< learning nodes
-    uint64_t seed{0};               //!< run seed
-    double simulatedSeconds{0.0};   //!< simulated duration
-    double wallSeconds{0.0};        //!< wall-clock duration of the whole run
+    std::string algorithm;        //!< e.g. "divshare"
+    std::string workload;         //!< e.g. "synthetic"
+    uint32_t nodes{0};            //!< learning nodes
+    uint64_t seed{0};             //!< run seed
+    double simulatedSeconds{0.0}; //!< simulated duration
+    double wallSeconds{0.0};      //!< wall-clock duration of the whole run
     /** Wall seconds the simulator's thread spent running or waiting for LibTorch jobs. */
     double learningWaitSeconds{0.0};
-    uint64_t events{0};             //!< ns-3 events executed
-    uint32_t workers{0};            //!< LearningWorkerPool workers
-    uint32_t workerThreads{0};      //!< LibTorch threads per worker
-    bool hasAccuracy{true};         //!< accuracy applies (classification); else MAE does
+    uint64_t events{0};        //!< ns-3 events executed
+    uint32_t workers{0};       //!< LearningWorkerPool workers
+    uint32_t workerThreads{0}; //!< LibTorch threads per worker
+    bool hasAccuracy{true};    //!< accuracy applies (classification); else MAE does
 };
 
 /**

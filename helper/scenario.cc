@@ -4,6 +4,8 @@
 
 #include "scenario.h"
 
+#include "name-list.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -26,17 +28,6 @@ Trim(const std::string& text)
     return text.substr(first, last - first + 1);
 }
 
-std::string
-Join(const std::vector<std::string>& items)
-{
-    std::string joined;
-    for (const auto& item : items)
-    {
-        joined += (joined.empty() ? "" : ", ") + item;
-    }
-    return joined;
-}
-
 } // namespace
 
 const ExperimentKey&
@@ -53,7 +44,7 @@ Scenario::Lookup(const std::string& key, const std::string& where)
         {
             names.push_back(k.key);
         }
-        throw ScenarioError(where + ": unknown key '" + key + "'; known keys: " + Join(names));
+        throw ScenarioError(where + ": unknown key '" + key + "'; known keys: " + JoinNames(names));
     }
     return *it;
 }
@@ -92,8 +83,8 @@ Scenario::FromText(const std::string& text, const std::string& origin)
         const std::string key = Trim(content.substr(0, equals));
         if (scenario.m_setAt.count(key))
         {
-            throw ScenarioError(where + ": " + key + " is already set at " +
-                                scenario.m_setAt[key] + "; set each key once");
+            throw ScenarioError(where + ": " + key + " is already set at " + scenario.m_setAt[key] +
+                                "; set each key once");
         }
         scenario.Set(key, Trim(content.substr(equals + 1)), where);
     }
@@ -123,7 +114,9 @@ Scenario::ApplyOverrides(const std::vector<std::string>& arguments)
         {
             throw ScenarioError("'" + argument + "': overrides are written --key=value");
         }
-        Set(argument.substr(2, equals - 2), argument.substr(equals + 1), argument.substr(0, equals));
+        Set(argument.substr(2, equals - 2),
+            argument.substr(equals + 1),
+            argument.substr(0, equals));
     }
 }
 

@@ -124,7 +124,8 @@ Parser::Router(const std::string& name) const
     auto index = file.topology.FindRouter(name);
     if (!index && m_hostNames.count(name))
     {
-        throw std::invalid_argument("'" + name + "' is a host or endpoint, not a router; links "
+        throw std::invalid_argument("'" + name +
+                                    "' is a host or endpoint, not a router; links "
                                     "join routers, hosts attach to one with 'host'");
     }
     if (!index)
@@ -141,7 +142,8 @@ Parser::Declare(const std::string& name)
     CheckName(name);
     if (!m_names.insert(name).second)
     {
-        throw std::invalid_argument("the name '" + name + "' is already used; names of routers, "
+        throw std::invalid_argument("the name '" + name +
+                                    "' is already used; names of routers, "
                                     "hosts and endpoints must be unique");
     }
 }

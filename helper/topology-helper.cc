@@ -56,7 +56,9 @@ SetRouterQueue(Ptr<PointToPointNetDevice> device,
     const auto size = linkQueue ? linkQueue : options.queueSize;
     if (size)
     {
-        tch.SetRootQueueDisc(NetworkOptions::QueueDiscTypeId(disc), "MaxSize", QueueSizeValue(*size));
+        tch.SetRootQueueDisc(NetworkOptions::QueueDiscTypeId(disc),
+                             "MaxSize",
+                             QueueSizeValue(*size));
     }
     else
     {

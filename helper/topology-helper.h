@@ -26,11 +26,11 @@ namespace ns3
  */
 struct InstalledLink
 {
-    std::string nameA;                    //!< name of the node at end A
-    std::string nameB;                    //!< name of the node at end B
-    bool routerA{false};                  //!< end A is a router
-    Ptr<PointToPointNetDevice> deviceA;   //!< sends A -> B
-    Ptr<PointToPointNetDevice> deviceB;   //!< sends B -> A
+    std::string nameA;                  //!< name of the node at end A
+    std::string nameB;                  //!< name of the node at end B
+    bool routerA{false};                //!< end A is a router
+    Ptr<PointToPointNetDevice> deviceA; //!< sends A -> B
+    Ptr<PointToPointNetDevice> deviceB; //!< sends B -> A
 };
 
 /**
@@ -39,12 +39,12 @@ struct InstalledLink
  */
 struct InstalledTopology
 {
-    NodeContainer hosts;                  //!< learning nodes, host i = node index i
-    NodeContainer routers;                //!< routers/switches
-    std::vector<Ipv4Address> addresses;   //!< address of each host
-    NetDeviceContainer hostDevices;       //!< host side of each access link
-    NetDeviceContainer routerHostDevices; //!< router side of each access link
-    NetDeviceContainer routerLinkDevices; //!< both ends of every router link, in pairs
+    NodeContainer hosts;                        //!< learning nodes, host i = node index i
+    NodeContainer routers;                      //!< routers/switches
+    std::vector<Ipv4Address> addresses;         //!< address of each host
+    NetDeviceContainer hostDevices;             //!< host side of each access link
+    NetDeviceContainer routerHostDevices;       //!< router side of each access link
+    NetDeviceContainer routerLinkDevices;       //!< both ends of every router link, in pairs
     NodeContainer endpoints;                    //!< cross-traffic endpoints
     std::vector<Ipv4Address> endpointAddresses; //!< address of each endpoint
     /** Every link: hosts' access links, then endpoints' access links, then router links. */

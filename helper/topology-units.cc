@@ -36,8 +36,10 @@ SplitNumber(const std::string& text, const std::string& what, const std::string&
     }
     if (!std::isfinite(value) || value < 0)
     {
-        throw std::invalid_argument("bad " + what + " '" + text + "': must be a non-negative "
-                                    "number and " + units);
+        throw std::invalid_argument("bad " + what + " '" + text +
+                                    "': must be a non-negative "
+                                    "number and " +
+                                    units);
     }
     std::string unit = text.substr(used);
     std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) {
@@ -82,7 +84,8 @@ ParseRate(const std::string& text)
     }
     if (bps >= 1.8e19) // beyond uint64_t
     {
-        throw std::invalid_argument("bad rate '" + text + "': too large, at most 18000000Tbps "
+        throw std::invalid_argument("bad rate '" + text +
+                                    "': too large, at most 18000000Tbps "
                                     "(1.8e10Gbps)");
     }
     return DataRate(static_cast<uint64_t>(bps));

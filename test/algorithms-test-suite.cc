@@ -5,6 +5,8 @@
 // Tests that tell the algorithms apart by what crosses the network: AD-PSGD, Swift, DivShare,
 // D-PSGD and Epidemic Learning on small stars, plus their pure per-algorithm decisions.
 
+#include "divshare-test-fixtures.h"
+
 #include "ns3/divshare-module.h"
 #include "ns3/ipv4-address-generator.h"
 #include "ns3/rng-seed-manager.h"
@@ -25,16 +27,10 @@
 #include <stdexcept>
 
 using namespace ns3;
+using namespace ns3::divshare_tests;
 
 namespace
 {
-
-/** Calls function: lets Simulator::Schedule run a lambda on ns-3.35 too, which takes none. */
-void
-RunFunction(std::function<void()> function)
-{
-    function();
-}
 
 /** Calls function with the arguments: the body of FunctionCallback's callbacks. */
 template <typename... Args>
@@ -114,11 +110,11 @@ class Testbed
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         Ipv4AddressGenerator::Reset();
-        const auto network = TopologyHelper().Install(
-            NetworkTopology::Star(nodes,
-                                  DataRate("20Mbps"),
-                                  MilliSeconds(1),
-                                  {{stragglers, DataRate(slowRate)}}));
+        const auto network =
+            TopologyHelper().Install(NetworkTopology::Star(nodes,
+                                                           DataRate("20Mbps"),
+                                                           MilliSeconds(1),
+                                                           {{stragglers, DataRate(slowRate)}}));
         DecentralizedLearningHelper helper(typeId);
         helper.SetAttribute("Seed", UintegerValue(1));
         helper.SetAttribute("LocalSteps", UintegerValue(5));
@@ -204,19 +200,6 @@ GroupPushes(const std::vector<Transfer>& transfers)
     return groups;
 }
 
-/**
- * \param path a file
- * \return its contents
- */
-std::string
-ReadFile(const std::string& path)
-{
-    std::ifstream in(path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 /**
@@ -234,8 +217,12 @@ class RegularGraphTestCase : public TestCase
   private:
     void DoRun() override
     {
-        for (auto [nodes, degree] : std::vector<std::pair<uint32_t, uint32_t>>{
-                 {2, 1}, {7, 6}, {8, 3}, {16, 2}, {60, 6}, {61, 4}})
+        for (auto [nodes, degree] : std::vector<std::pair<uint32_t, uint32_t>>{{2, 1},
+                                                                               {7, 6},
+                                                                               {8, 3},
+                                                                               {16, 2},
+                                                                               {60, 6},
+                                                                               {61, 4}})
         {
             const auto graph = MakeRandomRegularGraph(nodes, degree, 5);
             NS_TEST_ASSERT_MSG_EQ(graph.size(), nodes, "one list per node");
@@ -428,12 +415,12 @@ class AdPsgdRepliesTestCase : public TestCase
                             replyStarts[{b, peer}].push_back(Simulator::Now());
                         }
                     }));
-            bed.App(b)->TraceConnectWithoutContext(
-                "AggregationDone",
-                FunctionCallback<uint32_t, uint32_t, uint32_t>(
-                    [&](uint32_t, uint32_t models, uint32_t) {
-                        multiModelAggregations += models >= 2 ? 1 : 0;
-                    }));
+            bed.App(b)->TraceConnectWithoutContext("AggregationDone",
+                                                   FunctionCallback<uint32_t, uint32_t, uint32_t>(
+                                                       [&](uint32_t, uint32_t models, uint32_t) {
+                                                           multiModelAggregations +=
+                                                               models >= 2 ? 1 : 0;
+                                                       }));
         }
         bed.Run();
 
@@ -685,10 +672,9 @@ class SynchronousRoundsTestCase : public TestCase
                         const auto& model = bed.App(i)->GetModel();
                         for (std::size_t k = 0; k < expected.size(); ++k)
                         {
-                            worstAverageError =
-                                std::max(worstAverageError,
-                                         std::abs(double(model[k]) -
-                                                  expected[k] / (1.0 + senders.size())));
+                            worstAverageError = std::max(
+                                worstAverageError,
+                                std::abs(double(model[k]) - expected[k] / (1.0 + senders.size())));
                         }
                     }));
             bed.App(i)->GetTransport()->TraceConnectWithoutContext(
@@ -805,10 +791,10 @@ class AlgorithmLearnsTestCase : public TestCase
         // Alone, a node knows two classes of ten: at most ~20% accuracy.
         NS_TEST_ASSERT_MSG_GT(result.finalMeanAccuracy, 0.5, "well above chance (10%)");
         NS_TEST_ASSERT_MSG_EQ(result.fragmentsMalformed, 0, "no message refused");
-        NS_TEST_ASSERT_MSG_NE(ReadFile(out + "/summary.json")
-                                  .find("\"algorithm\": \"" + m_algorithm + "\""),
-                              std::string::npos,
-                              "the summary names the algorithm");
+        NS_TEST_ASSERT_MSG_NE(
+            ReadFile(out + "/summary.json").find("\"algorithm\": \"" + m_algorithm + "\""),
+            std::string::npos,
+            "the summary names the algorithm");
         std::filesystem::remove_all(out);
     }
 

@@ -10,41 +10,29 @@
  * The module's test suites.
  */
 
+#include "divshare-test-fixtures.h"
+
 #include "ns3/divshare-module.h"
 #include "ns3/ipv4-address-generator.h"
-#include "ns3/pointer.h"
-#include "ns3/uinteger.h"
 #include "ns3/node-list.h"
 #include "ns3/object-vector.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 using namespace ns3;
+using namespace ns3::divshare_tests;
 
 namespace
 {
-
-/** TestCase's EXTENSIVE duration: an enum class member since ns-3.40, a plain one before. */
-template <typename T>
-constexpr auto
-Extensive(int) -> decltype(T::Duration::EXTENSIVE)
-{
-    return T::Duration::EXTENSIVE;
-}
-
-template <typename T>
-constexpr auto
-Extensive(long) -> decltype(T::EXTENSIVE)
-{
-    return T::EXTENSIVE;
-}
 
 /**
  * A small DivShare run: 8 nodes (or more) on a star, 2 of them stragglers, a synthetic
@@ -72,14 +60,16 @@ SmallRun(uint64_t seed,
     model.samplingSeed = seed;
 
     auto experiment = CreateObject<ExperimentHelper>();
-    experiment->SetWorkload(std::make_shared<ClassificationWorkload>(
-        "synthetic",
-        train,
-        test,
-        PartitionShards(train->labels, nodes, 2, seed),
-        model,
-        true));
-    experiment->SetTopology(NetworkTopology::Star(nodes, DataRate("20Mbps"), MilliSeconds(1),
+    experiment->SetWorkload(
+        std::make_shared<ClassificationWorkload>("synthetic",
+                                                 train,
+                                                 test,
+                                                 PartitionShards(train->labels, nodes, 2, seed),
+                                                 model,
+                                                 true));
+    experiment->SetTopology(NetworkTopology::Star(nodes,
+                                                  DataRate("20Mbps"),
+                                                  MilliSeconds(1),
                                                   {{2, DataRate("2Mbps")}}));
     experiment->Set("Algorithm", algorithm);
     experiment->Set("LocalSteps", "10");
@@ -95,15 +85,6 @@ SmallRun(uint64_t seed,
     experiment->Set("Seed", std::to_string(seed));
     experiment->Set("OutputDirectory", out);
     return experiment;
-}
-
-std::string
-ReadFile(const std::string& path)
-{
-    std::ifstream in(path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 /** The most and the mean TCP sockets on a host, lingering ones (TIME_WAIT...) included. */
@@ -182,17 +163,13 @@ class SocketsBoundedTestCase : public TestCase
         const auto mean = [](const SocketSample& s) { return s.sum / s.samples; };
         std::cout << "TCP sockets per host, peak / mean: 12 nodes " << small.peak << " / "
                   << mean(small) << ", 48 nodes " << large.peak << " / " << mean(large)
-                  << ", 48 nodes without a limit " << unlimited.peak << " / "
-                  << mean(unlimited) << std::endl;
-        NS_TEST_ASSERT_MSG_GT(unlimited.peak,
-                              80,
-                              "without a limit: to and from almost every peer");
+                  << ", 48 nodes without a limit " << unlimited.peak << " / " << mean(unlimited)
+                  << std::endl;
+        NS_TEST_ASSERT_MSG_GT(unlimited.peak, 80, "without a limit: to and from almost every peer");
         NS_TEST_ASSERT_MSG_LT_OR_EQ(mean(large),
                                     1.25 * mean(small),
                                     "bounded: the mean does not grow with the node count");
-        NS_TEST_ASSERT_MSG_LT_OR_EQ(large.peak,
-                                    small.peak + 8,
-                                    "bounded: nor does the peak, much");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(large.peak, small.peak + 8, "bounded: nor does the peak, much");
         NS_TEST_ASSERT_MSG_LT(3 * large.peak, unlimited.peak, "far below no limit");
         NS_TEST_ASSERT_MSG_GT(accuracy48, 0.4, "the pooled run learns (chance: 0.1)");
         NS_TEST_ASSERT_MSG_EQ_TOL(accuracy48, unlimitedAccuracy, 0.1, "about as well");
@@ -351,6 +328,7 @@ class BadAttributeTestCase : public TestCase
             uint32_t nodes;
             std::string words;
         };
+
         const std::vector<CrossCase> crossCases{
             {"divshare", "Degree", "8", 8, "Degree = 8 needs more than 8 learning nodes"},
             {"swift", "Degree", "9", 8, "Degree = 9 needs more than 9"},
@@ -359,11 +337,20 @@ class BadAttributeTestCase : public TestCase
             {"dpsgd", "Degree", "3", 7, "nodes x Degree even"},
             {"dpsgd", "Degree", "1", 8, "fall apart"},
             {"divshare", "Fragments", "1000000", 8, "exceeds the model's"},
-            {"divshare", "ComputeTime", "ns3::UniformRandomVariable[Min=-1|Max=1]", 8,
+            {"divshare",
+             "ComputeTime",
+             "ns3::UniformRandomVariable[Min=-1|Max=1]",
+             8,
              "Min = -1.000000 draws negative durations"},
-            {"swift", "ComputeTime", "ns3::ConstantRandomVariable[Constant=-0.1]", 8,
+            {"swift",
+             "ComputeTime",
+             "ns3::ConstantRandomVariable[Constant=-0.1]",
+             8,
              "draws negative durations"},
-            {"divshare", "ComputeTime", "ns3::NormalRandomVariable[Mean=1|Variance=0.1]", 8,
+            {"divshare",
+             "ComputeTime",
+             "ns3::NormalRandomVariable[Mean=1|Variance=0.1]",
+             8,
              "set Bound"},
         };
         for (const auto& c : crossCases)
@@ -461,8 +448,8 @@ class TransportAttributeTestCase : public TestCase
         DecentralizedLearningHelper helper("ns3::SwiftApplication");
         helper.SetAttribute("Degree", UintegerValue(2));
         helper.SetAttribute("LocalSteps", UintegerValue(2));
-        ApplicationContainer apps = helper.Install(network.hosts, network.addresses,
-                                                   *experiment->GetWorkload());
+        ApplicationContainer apps =
+            helper.Install(network.hosts, network.addresses, *experiment->GetWorkload());
         std::vector<Ptr<ModelTransport>> replacements;
         for (uint32_t i = 0; i < apps.GetN(); ++i)
         {
@@ -529,13 +516,13 @@ class WorkerCountTestCase : public TestCase
             train->sampleShape = test->sampleShape = {3, 32, 32};
             ClassifierConfig model;
             model.model = "gn-lenet";
-            lenet->SetWorkload(std::make_shared<ClassificationWorkload>(
-                "synthetic",
-                train,
-                test,
-                PartitionShards(train->labels, 4, 2, 5),
-                model,
-                true));
+            lenet->SetWorkload(
+                std::make_shared<ClassificationWorkload>("synthetic",
+                                                         train,
+                                                         test,
+                                                         PartitionShards(train->labels, 4, 2, 5),
+                                                         model,
+                                                         true));
             lenet->SetTopology(NetworkTopology::Star(4, DataRate("20Mbps"), MilliSeconds(1), {}));
             lenet->Set("LocalSteps", "3");
             lenet->Set("Degree", "2");
@@ -543,14 +530,14 @@ class WorkerCountTestCase : public TestCase
             lenet->Set("EvaluationInterval", "0.5");
         }
         const auto dir = std::filesystem::temp_directory_path();
-        for (auto [name, config] : {std::make_pair("mlp", SmallRun(7, "")),
-                                    std::make_pair("gn-lenet", lenet)})
+        for (auto [name, config] :
+             {std::make_pair("mlp", SmallRun(7, "")), std::make_pair("gn-lenet", lenet)})
         {
             std::vector<std::string> outputs;
             for (uint32_t workers : {1, 2, 3})
             {
-                outputs.push_back(dir / ("divshare-test-workers-" + std::string(name) +
-                                         std::to_string(workers)));
+                outputs.push_back(
+                    dir / ("divshare-test-workers-" + std::string(name) + std::to_string(workers)));
                 auto run = config->Clone();
                 run->Set("OutputDirectory", outputs.back());
                 SetLearningWorkers(workers, 1);
@@ -601,7 +588,9 @@ class TeardownWithBacklogTestCase : public TestCase
         auto experiment = SmallRun(3, "", 256, 8, 0.05, "swift");
         experiment->Set("LocalSteps", "2");
         experiment->Set("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.2]");
-        experiment->SetTopology(NetworkTopology::Star(8, DataRate("20Mbps"), MilliSeconds(1),
+        experiment->SetTopology(NetworkTopology::Star(8,
+                                                      DataRate("20Mbps"),
+                                                      MilliSeconds(1),
                                                       {{3, DataRate("1Mbps")}}));
         experiment->Set("Duration", "6");
         const auto result = experiment->RunAll();

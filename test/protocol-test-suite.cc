@@ -235,7 +235,10 @@ class SendPlanTestCase : public TestCase
         {
             if (n != self)
             {
-                NS_TEST_ASSERT_MSG_EQ_TOL(hits[n], 1091.0, 120.0, "peer " << n << " drawn uniformly");
+                NS_TEST_ASSERT_MSG_EQ_TOL(hits[n],
+                                          1091.0,
+                                          120.0,
+                                          "peer " << n << " drawn uniformly");
             }
         }
         bool threw = false;

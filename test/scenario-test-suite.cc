@@ -140,13 +140,16 @@ class BadScenarioTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(error, "", "an error was raised");
         for (const auto& part : parts)
         {
-            NS_TEST_ASSERT_MSG_NE(error.find(part), std::string::npos, "'" << error << "' names " << part);
+            NS_TEST_ASSERT_MSG_NE(error.find(part),
+                                  std::string::npos,
+                                  "'" << error << "' names " << part);
         }
     }
 
     void DoRun() override
     {
-        Expect(ParseError("seed = 1\n\nnodez = 4\n"), {"bad.scenario:3", "unknown key 'nodez'", "nodes"});
+        Expect(ParseError("seed = 1\n\nnodez = 4\n"),
+               {"bad.scenario:3", "unknown key 'nodez'", "nodes"});
         Expect(ParseError("nodes = ten\n"), {"bad.scenario:1", "nodes", "not a number"});
         Expect(ParseError("nodes = 16.5\n"), {"nodes = '16.5'", "not a whole number"});
         Expect(ParseError("nodes = 1\n"), {"nodes", "out of range", "2:100000"});
@@ -160,14 +163,18 @@ class BadScenarioTestCase : public TestCase
                               "",
                               "integers in any notation");
         Expect(ParseError("degree = 2.5\n"), {"degree", "whole number"});
-        Expect(ParseError("algorithm = sgd\n"), {"algorithm", "divshare, adpsgd, swift, dpsgd, el"});
+        Expect(ParseError("algorithm = sgd\n"),
+               {"algorithm", "divshare, adpsgd, swift, dpsgd, el"});
         Expect(ParseError("rate = fast\n"), {"bad.scenario:1", "rate = 'fast'", "Mbps"});
         Expect(ParseError("delay = 1 parsec\n"), {"delay = '1 parsec'", "unit"});
         Expect(ParseError("flush = yes\n"), {"flush", "true or false"});
-        Expect(ParseError("compute_time = ns3::Nothing[Constant=1]\n"), {"compute_time", "not an ns-3 random variable"});
-        Expect(ParseError("compute_time = ns3::ConstantRandomVariable[Mean=1]\n"), {"compute_time", "Mean=1"});
+        Expect(ParseError("compute_time = ns3::Nothing[Constant=1]\n"),
+               {"compute_time", "not an ns-3 random variable"});
+        Expect(ParseError("compute_time = ns3::ConstantRandomVariable[Mean=1]\n"),
+               {"compute_time", "Mean=1"});
         Expect(ParseError("learning_rate = -1\n"), {"learning_rate", "out of range"});
-        Expect(ParseError("seed = 1\nseed = 2\n"), {"bad.scenario:2", "already set at bad.scenario:1"});
+        Expect(ParseError("seed = 1\nseed = 2\n"),
+               {"bad.scenario:2", "already set at bad.scenario:1"});
         Expect(ParseError("just words\n"), {"bad.scenario:1", "key = value"});
 
         Scenario scenario;
@@ -186,7 +193,8 @@ class BadScenarioTestCase : public TestCase
         Expect(BuildError("nodes = 4\nstragglers = 5\n"), {"stragglers = 5", "nodes = 4"});
         Expect(BuildError("dataset = cifar10\nmodel = gn-lenet\n"), {"data_path"});
         Expect(BuildError("model = mf\n"), {"model = mf", "movielens"});
-        Expect(BuildError("dataset = cifar10\ndata_path = /nonexistent/cifar\n"), {"/nonexistent/cifar"});
+        Expect(BuildError("dataset = cifar10\ndata_path = /nonexistent/cifar\n"),
+               {"/nonexistent/cifar"});
         Expect(BuildError("nodes = 4\ndegree = 4\n"), {"degree"});
         Expect(BuildError("tcp_variant = warp\n"), {"tcp_variant = 'warp'", "newreno"});
         Expect(BuildError("topology = file\n"), {"topology_file"});
@@ -230,7 +238,8 @@ class DocumentedKeysTestCase : public TestCase
     {
         std::ifstream in(std::filesystem::path(NS_TEST_SOURCEDIR) / ".." / "doc" / "divshare.rst");
         NS_TEST_ASSERT_MSG_EQ(in.good(), true, "doc/divshare.rst readable");
-        const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string doc((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
         for (const auto& key : GetExperimentKeys())
         {
             // A row of the key table: "* - ``key``" then "- ``default``" (or "- (empty)").
@@ -239,12 +248,10 @@ class DocumentedKeysTestCase : public TestCase
             NS_TEST_ASSERT_MSG_NE(at, std::string::npos, key.key << " has a row in the table");
             const std::string value = DescribeExperimentKey(key).defaultValue;
             const std::string cell = value.empty() ? "- (empty)" : "- ``" + value + "``";
-            NS_TEST_ASSERT_MSG_EQ(doc.compare(doc.find_first_not_of(' ', at + row.size()),
-                                              cell.size(),
-                                              cell),
-                                  0,
-                                  key.key << "'s default in doc/divshare.rst is its Attribute's, "
-                                          << value);
+            NS_TEST_ASSERT_MSG_EQ(
+                doc.compare(doc.find_first_not_of(' ', at + row.size()), cell.size(), cell),
+                0,
+                key.key << "'s default in doc/divshare.rst is its Attribute's, " << value);
         }
     }
 };

@@ -4,10 +4,11 @@
 
 // Tests of topology files, the Kollaps importer, network options and congestion traces.
 
+#include "divshare-test-fixtures.h"
+
 #include "ns3/config.h"
 #include "ns3/congestion-tracer.h"
 #include "ns3/cross-traffic-helper.h"
-#include "ns3/topology-file-reader.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address-generator.h"
 #include "ns3/kollaps-reader.h"
@@ -15,6 +16,7 @@
 #include "ns3/network-options.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
+#include "ns3/topology-file-reader.h"
 #include "ns3/topology-helper.h"
 #include "ns3/topology-units.h"
 #include "ns3/uinteger.h"
@@ -27,16 +29,10 @@
 #include <sstream>
 
 using namespace ns3;
+using namespace ns3::divshare_tests;
 
 namespace
 {
-
-/** Calls function: lets Simulator::Schedule run a lambda on ns-3.35 too, which takes none. */
-void
-RunFunction(std::function<void()> function)
-{
-    function();
-}
 
 /** The reference straggler topology, as the reference repository writes it. */
 std::string
@@ -49,7 +45,8 @@ StragglerKollaps()
         << "<service name=\"fastWorker\" image=\"kollaps/dp:1.0\" replicas=\"53\"/>\n";
     for (int i = 0; i < 7; ++i)
     {
-        xml << "<service name=\"slowWorker" << i << "\" image=\"kollaps/dp:1.0\" replicas=\"1\"/>\n";
+        xml << "<service name=\"slowWorker" << i
+            << "\" image=\"kollaps/dp:1.0\" replicas=\"1\"/>\n";
     }
     xml << "</services>\n<bridges>\n<bridge name=\"switch\"/>\n</bridges>\n<links>\n"
         << "<link origin=\"fastWorker\" dest=\"switch\" latency=\"1\" upload=\"60Mbps\" "
@@ -68,7 +65,8 @@ StragglerKollaps()
 std::string
 ReferenceFile(const std::string& name)
 {
-    for (const std::string dir : {"../shared/data/topologies/", "../../shared/data/topologies/",
+    for (const std::string dir : {"../shared/data/topologies/",
+                                  "../../shared/data/topologies/",
                                   "/work/shared/data/topologies/"})
     {
         if (std::filesystem::exists(dir + name))
@@ -154,17 +152,20 @@ class UnitsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(ParseQueueSize("15000B"), QueueSize("15000B"), "bytes");
         for (const std::string bad : {"60", "60Mb", "fast", "-1Mbps", "60 Mbps", "0bps"})
         {
-            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseRate(bad); }).empty(), false,
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseRate(bad); }).empty(),
+                                  false,
                                   "rate '" << bad << "' rejected");
         }
         for (const std::string bad : {"1", "1sec", "ms"})
         {
-            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseDelay(bad); }).empty(), false,
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseDelay(bad); }).empty(),
+                                  false,
                                   "delay '" << bad << "' rejected");
         }
         for (const std::string bad : {"100", "0p", "100P", "p"})
         {
-            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseQueueSize(bad); }).empty(), false,
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { ParseQueueSize(bad); }).empty(),
+                                  false,
                                   "queue size '" << bad << "' rejected");
         }
         NetworkOptions options;
@@ -177,7 +178,8 @@ class UnitsTestCase : public TestCase
                                        "known: default, codel, fifo, fq-codel, red"),
                               true,
                               "unknown discipline names the known ones");
-        NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { options.Set("qeueDisc", "red"); }).empty(), false,
+        NS_TEST_ASSERT_MSG_EQ(ErrorOf([&]() { options.Set("qeueDisc", "red"); }).empty(),
+                              false,
                               "unknown key rejected");
     }
 };
@@ -339,9 +341,11 @@ class TopologyFileTestCase : public TestCase
         for (uint32_t i = 0; i < tracer.GetQueues().size(); ++i)
         {
             const auto& q = tracer.GetQueues()[i];
-            NS_TEST_ASSERT_MSG_EQ(q.disc->GetInstanceTypeId().GetName(), "ns3::FifoQueueDisc",
+            NS_TEST_ASSERT_MSG_EQ(q.disc->GetInstanceTypeId().GetName(),
+                                  "ns3::FifoQueueDisc",
                                   "FIFO at " << q.node);
-            if ((q.node == "left" && q.toward == "right") || (q.node == "right" && q.toward == "r0"))
+            if ((q.node == "left" && q.toward == "right") ||
+                (q.node == "right" && q.toward == "r0"))
             {
                 NS_TEST_ASSERT_MSG_EQ(tracer.GetLimitPackets(i),
                                       (q.toward == "right" ? 101U : 21U),
@@ -449,7 +453,8 @@ class BottleneckTestCase : public TestCase
 {
   public:
     BottleneckTestCase()
-        : TestCase("an overloaded bottleneck shows a full queue and drops, in memory and in the CSV files")
+        : TestCase("an overloaded bottleneck shows a full queue and drops, in memory and in the "
+                   "CSV files")
     {
     }
 
@@ -501,9 +506,12 @@ class BottleneckTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ_TOL(flow.txPackets, sent, 0.01 * sent, "offered packets");
         const double carried = 10e6 * 2 / (1030 * 8);
         NS_TEST_ASSERT_MSG_EQ_TOL(flow.rxPackets, carried, 0.05 * carried, "carried packets");
-        NS_TEST_ASSERT_MSG_EQ_TOL(drops, sent - carried, 0.05 * (sent - carried),
+        NS_TEST_ASSERT_MSG_EQ_TOL(drops,
+                                  sent - carried,
+                                  0.05 * (sent - carried),
                                   "queue drops = offered - carried");
-        NS_TEST_ASSERT_MSG_EQ(flow.lostPackets + flow.rxPackets, flow.txPackets,
+        NS_TEST_ASSERT_MSG_EQ(flow.lostPackets + flow.rxPackets,
+                              flow.txPackets,
                               "FlowMonitor accounts for every packet");
         NS_TEST_ASSERT_MSG_GT(flow.meanDelay, 0.040, "queueing delay (50 packets at 10 Mbit/s)");
 
@@ -599,7 +607,9 @@ class FlowBytesTestCase : public TestCase
         // 52 bytes of IP + TCP (timestamps) per 1448-byte segment, plus handshakes.
         const double expected = payload * 1500.0 / 1448.0;
         NS_TEST_ASSERT_MSG_GT_OR_EQ(ipBytes, payload, "headers only add");
-        NS_TEST_ASSERT_MSG_EQ_TOL(ipBytes, expected, 0.005 * expected,
+        NS_TEST_ASSERT_MSG_EQ_TOL(ipBytes,
+                                  expected,
+                                  0.005 * expected,
                                   "FlowMonitor bytes = payload + per-segment headers");
         for (auto& t : transports)
         {

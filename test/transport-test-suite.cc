@@ -4,6 +4,8 @@
 
 // Tests of the transport layer: the wire format, and model bytes crossing a simulated network.
 
+#include "divshare-test-fixtures.h"
+
 #include "ns3/config.h"
 #include "ns3/divshare-header.h"
 #include "ns3/inet-socket-address.h"
@@ -21,16 +23,10 @@
 #include <numeric>
 
 using namespace ns3;
+using namespace ns3::divshare_tests;
 
 namespace
 {
-
-/** Calls function: lets Simulator::Schedule run a lambda on ns-3.35 too, which takes none. */
-void
-RunFunction(std::function<void()> function)
-{
-    function();
-}
 
 /** A message's bytes as a plain vector. */
 std::vector<uint8_t>
@@ -225,8 +221,10 @@ class StarFixture
     {
         Ipv4AddressGenerator::Reset();
         Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-        network = TopologyHelper().Install(
-            NetworkTopology::Star(3, DataRate("20Mbps"), MilliSeconds(1), {{1, DataRate("2Mbps")}}));
+        network = TopologyHelper().Install(NetworkTopology::Star(3,
+                                                                 DataRate("20Mbps"),
+                                                                 MilliSeconds(1),
+                                                                 {{1, DataRate("2Mbps")}}));
         std::vector<Address> peers;
         for (const auto& address : network.addresses)
         {
@@ -311,9 +309,13 @@ class NetworkDeliveryTestCase : public TestCase
         const double wireBits = 400040.0 * (1448.0 + 54.0) / 1448.0 * 8.0;
         const double fastLatency = (fast.at - Seconds(0.1)).GetSeconds();
         const double slowLatency = (slow.at - Seconds(5.0)).GetSeconds();
-        NS_TEST_ASSERT_MSG_EQ_TOL(slowLatency, wireBits / 2e6, 0.05 * wireBits / 2e6,
+        NS_TEST_ASSERT_MSG_EQ_TOL(slowLatency,
+                                  wireBits / 2e6,
+                                  0.05 * wireBits / 2e6,
                                   "slow link: time = bytes / 2 Mbit/s");
-        NS_TEST_ASSERT_MSG_EQ_TOL(fastLatency, wireBits / 20e6, 0.10 * wireBits / 20e6,
+        NS_TEST_ASSERT_MSG_EQ_TOL(fastLatency,
+                                  wireBits / 20e6,
+                                  0.10 * wireBits / 20e6,
                                   "fast link: time = bytes / 20 Mbit/s");
         NS_TEST_ASSERT_MSG_GT(slowLatency / fastLatency, 8.0, "slow link about 10x slower");
 
@@ -344,16 +346,20 @@ class QueueTestCase : public TestCase
         uint32_t inFlight = 0;
         uint32_t peak = 0;
         uint32_t started = 0;
-        star.transports[0]->TraceConnectWithoutContext(
-            "TransferStarted",
-            MakeBoundCallback(
-                +[](uint32_t* n, uint32_t* top, uint32_t* s, uint32_t, const DivShareHeader&, Time) {
-                    *top = std::max(*top, ++*n);
-                    ++*s;
-                },
-                &inFlight,
-                &peak,
-                &started));
+        star.transports[0]->TraceConnectWithoutContext("TransferStarted",
+                                                       MakeBoundCallback(
+                                                           +[](uint32_t* n,
+                                                               uint32_t* top,
+                                                               uint32_t* s,
+                                                               uint32_t,
+                                                               const DivShareHeader&,
+                                                               Time) {
+                                                               *top = std::max(*top, ++*n);
+                                                               ++*s;
+                                                           },
+                                                           &inFlight,
+                                                           &peak,
+                                                           &started));
         star.transports[0]->TraceConnectWithoutContext(
             "TransferCompleted",
             MakeCallback(+[](uint32_t* n, uint32_t, const DivShareHeader&, uint32_t, Time) {
@@ -441,18 +447,17 @@ class MalformedStreamTestCase : public TestCase
             Socket::CreateSocket(star->network.hosts.Get(1), TcpSocketFactory::GetTypeId());
         socket->Bind();
         socket->Connect(InetSocketAddress(star->network.addresses[0], 7000));
-        socket->SetConnectCallback(
-            MakeBoundCallback(
-                +[](std::vector<uint8_t> b, bool c, Ptr<Socket> s) {
-                    s->Send(Create<Packet>(b.data(), b.size()));
-                    if (c)
-                    {
-                        s->Close();
-                    }
-                },
-                bytes,
-                close),
-            MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetConnectCallback(MakeBoundCallback(
+                                       +[](std::vector<uint8_t> b, bool c, Ptr<Socket> s) {
+                                           s->Send(Create<Packet>(b.data(), b.size()));
+                                           if (c)
+                                           {
+                                               s->Close();
+                                           }
+                                       },
+                                       bytes,
+                                       close),
+                                   MakeNullCallback<void, Ptr<Socket>>());
     }
 
     void DoRun() override

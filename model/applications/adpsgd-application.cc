@@ -4,9 +4,8 @@
 
 #include "adpsgd-application.h"
 
-#include "ns3/peer-sampling.h"
-
 #include "ns3/log.h"
+#include "ns3/peer-sampling.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -19,11 +18,10 @@ NS_OBJECT_ENSURE_REGISTERED(AdPsgdApplication);
 TypeId
 AdPsgdApplication::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::AdPsgdApplication")
-            .SetParent<DecentralizedLearningApplication>()
-            .SetGroupName("DivShare")
-            .AddConstructor<AdPsgdApplication>();
+    static TypeId tid = TypeId("ns3::AdPsgdApplication")
+                            .SetParent<DecentralizedLearningApplication>()
+                            .SetGroupName("DivShare")
+                            .AddConstructor<AdPsgdApplication>();
     return tid;
 }
 

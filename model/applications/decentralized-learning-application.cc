@@ -97,11 +97,11 @@ ConfigureLearningWorkers()
     // The simulator's thread is the limit once LibTorch runs beside it (it also runs jobs
     // when it has to wait for one): a worker on its core slows the whole run down. On 2
     // cores the reduced CIFAR-10 scenario took 426 s with 1 worker, 522 s with 2.
-    const uint32_t count = workers.Get() == 0 ? std::max(1U, Cores() - 1)
-                                              : static_cast<uint32_t>(workers.Get());
-    LearningWorkerPool::Get().Configure(
-        count,
-        threads.Get() == 0 ? Cores() : static_cast<uint32_t>(threads.Get()));
+    const uint32_t count =
+        workers.Get() == 0 ? std::max(1U, Cores() - 1) : static_cast<uint32_t>(workers.Get());
+    LearningWorkerPool::Get().Configure(count,
+                                        threads.Get() == 0 ? Cores()
+                                                           : static_cast<uint32_t>(threads.Get()));
 }
 
 void
@@ -109,11 +109,11 @@ SetLearningWorkers(uint32_t workers, uint32_t threadsPerWorker)
 {
     if (workers > MAX_WORKERS || threadsPerWorker > MAX_WORKER_THREADS)
     {
-        throw std::invalid_argument(
-            "workers = " + std::to_string(workers) + ", threads = " +
-            std::to_string(threadsPerWorker) + ": use at most " + std::to_string(MAX_WORKERS) +
-            " workers of at most " + std::to_string(MAX_WORKER_THREADS) +
-            " LibTorch threads (0: the default)");
+        throw std::invalid_argument("workers = " + std::to_string(workers) +
+                                    ", threads = " + std::to_string(threadsPerWorker) +
+                                    ": use at most " + std::to_string(MAX_WORKERS) +
+                                    " workers of at most " + std::to_string(MAX_WORKER_THREADS) +
+                                    " LibTorch threads (0: the default)");
     }
     g_workers.SetValue(UintegerValue(workers));
     g_workerThreads.SetValue(UintegerValue(threadsPerWorker));
@@ -159,31 +159,31 @@ DecentralizedLearningApplication::GetTypeId()
                           MakePointerAccessor(&DecentralizedLearningApplication::SetTransport,
                                               &DecentralizedLearningApplication::GetTransport),
                           MakePointerChecker<ModelTransport>())
-            .AddTraceSource("IterationDone",
-                            "Local training of an iteration finished.",
-                            MakeTraceSourceAccessor(
-                                &DecentralizedLearningApplication::m_iterationTrace),
-                            "ns3::DecentralizedLearningApplication::IterationTracedCallback")
-            .AddTraceSource("AggregationDone",
-                            "Received fragments were averaged into the model.",
-                            MakeTraceSourceAccessor(
-                                &DecentralizedLearningApplication::m_aggregationTrace),
-                            "ns3::DecentralizedLearningApplication::AggregationTracedCallback")
-            .AddTraceSource("FragmentSent",
-                            "TCP transmitted the last byte of a fragment sent to a peer.",
-                            MakeTraceSourceAccessor(
-                                &DecentralizedLearningApplication::m_fragmentSentTrace),
-                            "ns3::DecentralizedLearningApplication::FragmentSentTracedCallback")
-            .AddTraceSource("FragmentReceived",
-                            "A fragment arrived whole and checked.",
-                            MakeTraceSourceAccessor(
-                                &DecentralizedLearningApplication::m_fragmentReceivedTrace),
-                            "ns3::DecentralizedLearningApplication::FragmentReceivedTracedCallback")
-            .AddTraceSource("FragmentFlushed",
-                            "A queued fragment was dropped before its transfer started.",
-                            MakeTraceSourceAccessor(
-                                &DecentralizedLearningApplication::m_fragmentFlushedTrace),
-                            "ns3::DecentralizedLearningApplication::FragmentFlushedTracedCallback");
+            .AddTraceSource(
+                "IterationDone",
+                "Local training of an iteration finished.",
+                MakeTraceSourceAccessor(&DecentralizedLearningApplication::m_iterationTrace),
+                "ns3::DecentralizedLearningApplication::IterationTracedCallback")
+            .AddTraceSource(
+                "AggregationDone",
+                "Received fragments were averaged into the model.",
+                MakeTraceSourceAccessor(&DecentralizedLearningApplication::m_aggregationTrace),
+                "ns3::DecentralizedLearningApplication::AggregationTracedCallback")
+            .AddTraceSource(
+                "FragmentSent",
+                "TCP transmitted the last byte of a fragment sent to a peer.",
+                MakeTraceSourceAccessor(&DecentralizedLearningApplication::m_fragmentSentTrace),
+                "ns3::DecentralizedLearningApplication::FragmentSentTracedCallback")
+            .AddTraceSource(
+                "FragmentReceived",
+                "A fragment arrived whole and checked.",
+                MakeTraceSourceAccessor(&DecentralizedLearningApplication::m_fragmentReceivedTrace),
+                "ns3::DecentralizedLearningApplication::FragmentReceivedTracedCallback")
+            .AddTraceSource(
+                "FragmentFlushed",
+                "A queued fragment was dropped before its transfer started.",
+                MakeTraceSourceAccessor(&DecentralizedLearningApplication::m_fragmentFlushedTrace),
+                "ns3::DecentralizedLearningApplication::FragmentFlushedTracedCallback");
     return tid;
 }
 
@@ -407,7 +407,8 @@ DecentralizedLearningApplication::GetSeed() const
 }
 
 std::string
-DecentralizedLearningApplication::CheckConfiguration(uint32_t nodes, std::size_t /* parameters */) const
+DecentralizedLearningApplication::CheckConfiguration(uint32_t nodes,
+                                                     std::size_t /* parameters */) const
 {
     if (m_degree >= nodes)
     {
@@ -430,10 +431,10 @@ DecentralizedLearningApplication::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(!m_learner,
-                    "node " << m_self << ": no learner; install the application with "
+                    "node " << m_self
+                            << ": no learner; install the application with "
                                "DecentralizedLearningHelper, or call SetLearner()");
-    NS_ABORT_MSG_IF(m_nodes < 2,
-                    "node " << m_self << ": needs at least one peer; call SetPeers()");
+    NS_ABORT_MSG_IF(m_nodes < 2, "node " << m_self << ": needs at least one peer; call SetPeers()");
     const std::string problem = CheckConfiguration(m_nodes, m_learner->GetParameterCount());
     NS_ABORT_MSG_IF(!problem.empty(), GetInstanceTypeId().GetName() << ": " << problem);
     try
@@ -464,8 +465,9 @@ DecentralizedLearningApplication::ScheduleTraining()
     const double seconds = m_computeTime->GetValue();
     NS_ABORT_MSG_IF(seconds < 0, "node " << m_self << ": negative ComputeTime " << seconds);
     const Time finish = Simulator::Now() + Seconds(seconds);
-    m_trainingEvent =
-        Simulator::Schedule(Seconds(seconds), &DecentralizedLearningApplication::FinishTraining, this);
+    m_trainingEvent = Simulator::Schedule(Seconds(seconds),
+                                          &DecentralizedLearningApplication::FinishTraining,
+                                          this);
     // The training depends only on the model as of now, and nothing changes the learner
     // until FinishTraining: it runs on a worker meanwhile, and FinishTraining waits for it.
     // A training that would end after the application stops is not needed at all.

@@ -5,15 +5,14 @@
 #ifndef DIVSHARE_DECENTRALIZED_LEARNING_APPLICATION_H
 #define DIVSHARE_DECENTRALIZED_LEARNING_APPLICATION_H
 
+#include "ns3/application.h"
+#include "ns3/event-id.h"
 #include "ns3/fragment-inbox.h"
 #include "ns3/learner.h"
 #include "ns3/learning-worker-pool.h"
 #include "ns3/model-aggregator.h"
 #include "ns3/model-fragmenter.h"
 #include "ns3/model-transport.h"
-
-#include "ns3/application.h"
-#include "ns3/event-id.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
@@ -142,7 +141,9 @@ class DecentralizedLearningApplication : public Application
                                                     uint32_t bytes,
                                                     Time latency);
     /** Trace signature: (peer, fragment id, bytes). */
-    using FragmentFlushedTracedCallback = void (*)(uint32_t peer, uint32_t fragment, uint32_t bytes);
+    using FragmentFlushedTracedCallback = void (*)(uint32_t peer,
+                                                   uint32_t fragment,
+                                                   uint32_t bytes);
 
   protected:
     void DoDispose() override;

@@ -4,10 +4,9 @@
 
 #include "divshare-application.h"
 
-#include "ns3/peer-sampling.h"
-
 #include "ns3/boolean.h"
 #include "ns3/log.h"
+#include "ns3/peer-sampling.h"
 #include "ns3/uinteger.h"
 
 namespace ns3

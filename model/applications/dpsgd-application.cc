@@ -20,11 +20,10 @@ NS_OBJECT_ENSURE_REGISTERED(DpsgdApplication);
 TypeId
 DpsgdApplication::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::DpsgdApplication")
-            .SetParent<DecentralizedLearningApplication>()
-            .SetGroupName("DivShare")
-            .AddConstructor<DpsgdApplication>();
+    static TypeId tid = TypeId("ns3::DpsgdApplication")
+                            .SetParent<DecentralizedLearningApplication>()
+                            .SetGroupName("DivShare")
+                            .AddConstructor<DpsgdApplication>();
     return tid;
 }
 

@@ -6,6 +6,7 @@
 #define DIVSHARE_DPSGD_APPLICATION_H
 
 #include "decentralized-learning-application.h"
+
 #include "ns3/peer-sampling.h"
 
 #include <map>

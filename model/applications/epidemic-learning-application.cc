@@ -53,7 +53,10 @@ EpidemicLearningApplication::GetRoundPeers(uint32_t round) const
 {
     try
     {
-        return SampleRegularRoundPeers(GetNodeIndex(), GetNodeCount(), GetDegree(), GetSeed(),
+        return SampleRegularRoundPeers(GetNodeIndex(),
+                                       GetNodeCount(),
+                                       GetDegree(),
+                                       GetSeed(),
                                        round);
     }
     catch (const std::invalid_argument& error)

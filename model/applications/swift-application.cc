@@ -4,9 +4,8 @@
 
 #include "swift-application.h"
 
-#include "ns3/peer-sampling.h"
-
 #include "ns3/log.h"
+#include "ns3/peer-sampling.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -19,11 +18,10 @@ NS_OBJECT_ENSURE_REGISTERED(SwiftApplication);
 TypeId
 SwiftApplication::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::SwiftApplication")
-            .SetParent<DecentralizedLearningApplication>()
-            .SetGroupName("DivShare")
-            .AddConstructor<SwiftApplication>();
+    static TypeId tid = TypeId("ns3::SwiftApplication")
+                            .SetParent<DecentralizedLearningApplication>()
+                            .SetGroupName("DivShare")
+                            .AddConstructor<SwiftApplication>();
     return tid;
 }
 

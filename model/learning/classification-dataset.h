@@ -22,10 +22,10 @@ namespace ns3
  */
 struct ClassificationDataset
 {
-    std::vector<float> features;       //!< all samples, one after another
-    std::vector<int64_t> labels;       //!< one label in [0, numClasses) per sample
-    std::vector<int64_t> sampleShape;  //!< shape of one sample, e.g. {3, 32, 32}
-    uint32_t numClasses{0};            //!< number of classes
+    std::vector<float> features;      //!< all samples, one after another
+    std::vector<int64_t> labels;      //!< one label in [0, numClasses) per sample
+    std::vector<int64_t> sampleShape; //!< shape of one sample, e.g. {3, 32, 32}
+    uint32_t numClasses{0};           //!< number of classes
 
     /** \return the number of floats in one sample */
     std::size_t SampleSize() const;

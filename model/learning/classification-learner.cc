@@ -6,12 +6,11 @@
 
 #include "minibatch-sampler.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <limits>
 #include <mutex>
 #include <stdexcept>
+#include <torch/torch.h>
 
 namespace ns3
 {
@@ -167,9 +166,9 @@ class ClassificationLearner : public Learner
         // Evaluations run on snapshots, possibly while Train() runs on another thread, so
         // they get their own copy of the network (its initial weights are overwritten).
         m_evaluationNet = MakeNetwork(config, *m_train);
-        m_optimizer = std::make_unique<torch::optim::SGD>(
-            m_net.module->parameters(),
-            torch::optim::SGDOptions(config.learningRate));
+        m_optimizer =
+            std::make_unique<torch::optim::SGD>(m_net.module->parameters(),
+                                                torch::optim::SGDOptions(config.learningRate));
         m_trainFeatures = FeaturesTensor(*m_train);
         m_trainLabels = torch::from_blob(const_cast<int64_t*>(m_train->labels.data()),
                                          {static_cast<int64_t>(m_train->Size())},
@@ -184,8 +183,8 @@ class ClassificationLearner : public Learner
         for (uint32_t step = 0; step < steps; ++step)
         {
             m_sampler.Next(batch);
-            auto idx = torch::from_blob(batch.data(), {static_cast<int64_t>(batch.size())},
-                                        torch::kInt64);
+            auto idx =
+                torch::from_blob(batch.data(), {static_cast<int64_t>(batch.size())}, torch::kInt64);
             auto x = m_trainFeatures.index_select(0, idx);
             auto y = m_trainLabels.index_select(0, idx);
             m_optimizer->zero_grad();
@@ -252,8 +251,8 @@ class ClassificationLearner : public Learner
     std::shared_ptr<const ClassificationDataset> m_train;
     std::shared_ptr<const ClassificationDataset> m_test;
     MinibatchSampler m_sampler;
-    Network m_net;                       //!< the trained model
-    mutable Network m_evaluationNet;     //!< evaluates snapshots
+    Network m_net;                        //!< the trained model
+    mutable Network m_evaluationNet;      //!< evaluates snapshots
     mutable std::mutex m_evaluationMutex; //!< guards m_evaluationNet
     std::unique_ptr<torch::optim::SGD> m_optimizer;
     torch::Tensor m_trainFeatures;

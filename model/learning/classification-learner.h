@@ -27,11 +27,11 @@ struct ClassifierConfig
      * (one hidden ReLU layer of mlpHidden units; any input shape).
      */
     std::string model{"mlp"};
-    uint32_t mlpHidden{128};    //!< hidden units of "mlp"
-    uint32_t batchSize{8};      //!< mini-batch size of local SGD
-    double learningRate{0.05};  //!< plain SGD step size
-    uint64_t initSeed{1};       //!< seed of the initial weights
-    uint64_t samplingSeed{1};   //!< seed of the local mini-batch order
+    uint32_t mlpHidden{128};   //!< hidden units of "mlp"
+    uint32_t batchSize{8};     //!< mini-batch size of local SGD
+    double learningRate{0.05}; //!< plain SGD step size
+    uint64_t initSeed{1};      //!< seed of the initial weights
+    uint64_t samplingSeed{1};  //!< seed of the local mini-batch order
 };
 
 /**

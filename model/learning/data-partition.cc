@@ -187,8 +187,8 @@ namespace
 /** A partition spec: its kind and argument. */
 struct PartitionSpec
 {
-    std::string kind;  //!< iid, shards or dirichlet
-    double argument;   //!< shards per node, or alpha
+    std::string kind; //!< iid, shards or dirichlet
+    double argument;  //!< shards per node, or alpha
 };
 
 PartitionSpec

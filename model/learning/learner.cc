@@ -5,7 +5,6 @@
 #include "learner.h"
 
 #include <c10/util/Exception.h>
-
 #include <cstring>
 #include <stdexcept>
 
@@ -80,9 +79,9 @@ MakeLearnerChecked(const std::string& what, const std::function<std::unique_ptr<
     }
     catch (const c10::Error& error)
     {
-        throw std::runtime_error(what + ": LibTorch cannot build the model: " +
-                                 error.what_without_backtrace() +
-                                 " (a smaller model or more memory is needed)");
+        throw std::runtime_error(
+            what + ": LibTorch cannot build the model: " + error.what_without_backtrace() +
+            " (a smaller model or more memory is needed)");
     }
 }
 

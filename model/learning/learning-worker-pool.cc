@@ -6,7 +6,6 @@
 
 // Only the thread-pool header: the full <torch/torch.h> costs seconds of compile time.
 #include <ATen/Parallel.h>
-
 #include <algorithm>
 #include <chrono>
 

@@ -43,6 +43,7 @@ class LearningWorkerPool
 
       private:
         friend class LearningWorkerPool;
+
         enum State
         {
             QUEUED,
@@ -50,6 +51,7 @@ class LearningWorkerPool
             DONE,
             CANCELLED
         };
+
         std::function<void()> m_work;
         std::atomic<State> m_state{QUEUED}; //!< written under the pool's lock
         std::exception_ptr m_error;

@@ -68,11 +68,11 @@ class MatrixFactorizationLearner : public Learner
         const auto range = config.initRange;
         const auto factors = static_cast<int64_t>(config.factors);
         auto users = torch::empty({static_cast<int64_t>(m_train->NumUsers()), factors})
-                      .uniform_(-range, range)
-                      .requires_grad_();
+                         .uniform_(-range, range)
+                         .requires_grad_();
         auto items = torch::empty({static_cast<int64_t>(m_train->NumItems()), factors})
-                      .uniform_(-range, range)
-                      .requires_grad_();
+                         .uniform_(-range, range)
+                         .requires_grad_();
         m_parameters = {users, items};
         if (config.biases)
         {
@@ -192,7 +192,7 @@ class MatrixFactorizationLearner : public Learner
      * item), then, with config.biases, one bias per user, one per item and a global offset.
      */
     std::vector<torch::Tensor> m_parameters;
-    std::size_t m_parameterCount{0};         //!< values in m_parameters
+    std::size_t m_parameterCount{0}; //!< values in m_parameters
     std::unique_ptr<torch::optim::SGD> m_optimizer;
 };
 

@@ -59,8 +59,7 @@ MakeSyntheticClassification(const SyntheticClassificationConfig& config,
     }
     std::mt19937_64 rng(config.seed);
     std::normal_distribution<float> meanDist(0.0F, static_cast<float>(config.separation));
-    std::vector<std::vector<float>> means(config.numClasses,
-                                          std::vector<float>(config.dimensions));
+    std::vector<std::vector<float>> means(config.numClasses, std::vector<float>(config.dimensions));
     for (auto& mean : means)
     {
         std::generate(mean.begin(), mean.end(), [&]() { return meanDist(rng); });

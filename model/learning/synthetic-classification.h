@@ -18,12 +18,12 @@ namespace ns3
  */
 struct SyntheticClassificationConfig
 {
-    uint32_t numClasses{10};        //!< number of classes (mixture components)
-    uint32_t dimensions{32};        //!< features per sample
-    uint32_t trainPerClass{400};    //!< training samples per class
-    uint32_t testPerClass{100};     //!< test samples per class
-    double separation{0.6};         //!< std-dev of the class means; noise std-dev is 1
-    uint64_t seed{1};               //!< the data depend on nothing else
+    uint32_t numClasses{10};     //!< number of classes (mixture components)
+    uint32_t dimensions{32};     //!< features per sample
+    uint32_t trainPerClass{400}; //!< training samples per class
+    uint32_t testPerClass{100};  //!< test samples per class
+    double separation{0.6};      //!< std-dev of the class means; noise std-dev is 1
+    uint64_t seed{1};            //!< the data depend on nothing else
 };
 
 /**

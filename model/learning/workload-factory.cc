@@ -53,7 +53,13 @@ MakeSyntheticWorkload(uint32_t nodes,
     auto train = std::make_shared<ClassificationDataset>();
     auto test = std::make_shared<ClassificationDataset>();
     MakeSyntheticClassification(data, *train, *test);
-    return MakeClassificationWorkload("synthetic", train, test, nodes, partitionSpec, config, seed,
+    return MakeClassificationWorkload("synthetic",
+                                      train,
+                                      test,
+                                      nodes,
+                                      partitionSpec,
+                                      config,
+                                      seed,
                                       testSubset);
 }
 

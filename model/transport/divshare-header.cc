@@ -52,10 +52,10 @@ CrcUpdate(uint32_t crc, const uint8_t* data, uint32_t size)
     uint32_t i = 0;
     for (; i + 8 <= size; i += 8)
     {
-        const uint32_t low = crc ^ (static_cast<uint32_t>(data[i]) |
-                                    static_cast<uint32_t>(data[i + 1]) << 8 |
-                                    static_cast<uint32_t>(data[i + 2]) << 16 |
-                                    static_cast<uint32_t>(data[i + 3]) << 24);
+        const uint32_t low =
+            crc ^
+            (static_cast<uint32_t>(data[i]) | static_cast<uint32_t>(data[i + 1]) << 8 |
+             static_cast<uint32_t>(data[i + 2]) << 16 | static_cast<uint32_t>(data[i + 3]) << 24);
         crc = t[7][low & 0xFFU] ^ t[6][(low >> 8) & 0xFFU] ^ t[5][(low >> 16) & 0xFFU] ^
               t[4][low >> 24] ^ t[3][data[i + 4]] ^ t[2][data[i + 5]] ^ t[1][data[i + 6]] ^
               t[0][data[i + 7]];

@@ -44,9 +44,9 @@ class DivShareHeader : public Header
         REPLY = 2,    //!< the receiver's model sent back in answer to a push (AD-PSGD)
     };
 
-    static constexpr uint32_t MAGIC = 0x44534852;       //!< "DSHR"
-    static constexpr uint8_t VERSION = 2;               //!< wire format version
-    static constexpr uint32_t SERIALIZED_SIZE = 40;     //!< header bytes
+    static constexpr uint32_t MAGIC = 0x44534852;   //!< "DSHR"
+    static constexpr uint8_t VERSION = 2;           //!< wire format version
+    static constexpr uint32_t SERIALIZED_SIZE = 40; //!< header bytes
     /** 256 MiB of floats, the most any message may claim whatever the receiver expects. */
     static constexpr uint32_t MAX_VALUES = 1U << 26;
 
@@ -81,17 +81,17 @@ class DivShareHeader : public Header
      */
     bool CheckChecksum(const uint8_t* payload, uint32_t size) const;
 
-    uint32_t magic{MAGIC};       //!< must be MAGIC
-    uint8_t version{VERSION};    //!< must be VERSION
-    uint8_t type{FRAGMENT};      //!< a MessageType
-    uint16_t reserved{0};        //!< must be zero
-    uint32_t sender{0};          //!< sender's node index
-    uint32_t iteration{0};       //!< sender's iteration that produced the values
-    uint32_t fragment{0};        //!< fragment id in [0, fragments)
-    uint32_t fragments{1};       //!< Ω of the sender's fragmenter
-    uint32_t valueCount{0};      //!< float32 values that follow
-    int64_t sendTimeNs{0};       //!< simulated time at which the transfer started
-    uint32_t checksum{0};        //!< see SetChecksumFor()
+    uint32_t magic{MAGIC};    //!< must be MAGIC
+    uint8_t version{VERSION}; //!< must be VERSION
+    uint8_t type{FRAGMENT};   //!< a MessageType
+    uint16_t reserved{0};     //!< must be zero
+    uint32_t sender{0};       //!< sender's node index
+    uint32_t iteration{0};    //!< sender's iteration that produced the values
+    uint32_t fragment{0};     //!< fragment id in [0, fragments)
+    uint32_t fragments{1};    //!< Ω of the sender's fragmenter
+    uint32_t valueCount{0};   //!< float32 values that follow
+    int64_t sendTimeNs{0};    //!< simulated time at which the transfer started
+    uint32_t checksum{0};     //!< see SetChecksumFor()
 
   private:
     /** \return the CRC-32 of the serialized bytes before the checksum, then the payload */

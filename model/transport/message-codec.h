@@ -78,7 +78,7 @@ class MessageReassembler
     /** Bytes m_buffer must hold before decoding can make progress: a header, or the whole
      * message whose header has been read (a 360-kB model arrives in ~250 segments). */
     std::size_t m_needed{DivShareHeader::SERIALIZED_SIZE};
-    std::string m_error;           //!< first error seen
+    std::string m_error; //!< first error seen
     HeaderCheck m_check;
 };
 

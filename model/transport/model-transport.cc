@@ -4,8 +4,8 @@
 
 #include "model-transport.h"
 
-#include "ns3/inet-socket-address.h"
 #include "ns3/double.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
@@ -296,9 +296,7 @@ ModelTransport::StartTransfer(Outgoing&& outgoing)
     connection.written = 0;
     connection.messageEnd = connection.handedOver + connection.message->GetSize();
     ++m_inFlight;
-    m_transferStartedTrace(outgoing.peer,
-                           connection.header,
-                           Simulator::Now() - outgoing.enqueued);
+    m_transferStartedTrace(outgoing.peer, connection.header, Simulator::Now() - outgoing.enqueued);
     if (!connection.socket)
     {
         OpenConnection(outgoing.peer);
@@ -371,9 +369,9 @@ ModelTransport::OpenConnection(uint32_t peer)
     connection.connected = false;
     m_peerOfSocket[connection.socket] = peer;
     connection.socket->Bind();
-    connection.socket->SetConnectCallback(MakeCallback(&ModelTransport::HandleConnected, this),
-                                          MakeCallback(&ModelTransport::HandleConnectionFailed,
-                                                       this));
+    connection.socket->SetConnectCallback(
+        MakeCallback(&ModelTransport::HandleConnected, this),
+        MakeCallback(&ModelTransport::HandleConnectionFailed, this));
     connection.socket->SetSendCallback(MakeCallback(&ModelTransport::HandleSendSpace, this));
     connection.socket->SetDataSentCallback(MakeCallback(&ModelTransport::HandleDataSent, this));
     connection.socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleOutboundClosed, this),
@@ -551,8 +549,8 @@ ModelTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
         if (!m_headerCheck.IsNull() && !m_headerCheck(header))
         {
             return "unexpected fragment " + std::to_string(header.fragment) + " of " +
-                   std::to_string(header.fragments) + " with " +
-                   std::to_string(header.valueCount) + " values";
+                   std::to_string(header.fragments) + " with " + std::to_string(header.valueCount) +
+                   " values";
         }
         return "";
     });
@@ -599,9 +597,7 @@ ModelTransport::HandleRead(Ptr<Socket> socket)
             continue;
         }
         ++m_counters.messagesReceived;
-        m_messageReceivedTrace(header,
-                               bytes,
-                               Simulator::Now() - NanoSeconds(header.sendTimeNs));
+        m_messageReceivedTrace(header, bytes, Simulator::Now() - NanoSeconds(header.sendTimeNs));
     }
     if (malformed)
     {

@@ -32,18 +32,18 @@ namespace ns3
  */
 struct TrafficCounters
 {
-    uint64_t bytesSent{0};            //!< message bytes of completed (transmitted) transfers
-    uint64_t messagesSent{0};         //!< messages whose transfer completed
-    uint64_t bytesReceived{0};        //!< bytes read from inbound connections
-    uint64_t messagesReceived{0};     //!< messages decoded and accepted
-    uint64_t messagesFlushed{0};      //!< queued messages dropped by Flush()
-    uint64_t bytesFlushed{0};         //!< their bytes (header included)
-    uint64_t messagesMalformed{0};    //!< inbound streams or messages rejected
-    uint64_t bytesMalformed{0};       //!< bytes discarded with them
-    uint64_t transfersFailed{0};      //!< outbound transfers lost to a connection error
-    uint64_t connectionsOpened{0};    //!< outbound TCP connections opened
-    uint64_t connectionsClosed{0};    //!< of them, closed idle (pool full, or IdleTimeout)
-    uint32_t peakSockets{0};          //!< most sockets open at once (listener, in and out)
+    uint64_t bytesSent{0};         //!< message bytes of completed (transmitted) transfers
+    uint64_t messagesSent{0};      //!< messages whose transfer completed
+    uint64_t bytesReceived{0};     //!< bytes read from inbound connections
+    uint64_t messagesReceived{0};  //!< messages decoded and accepted
+    uint64_t messagesFlushed{0};   //!< queued messages dropped by Flush()
+    uint64_t bytesFlushed{0};      //!< their bytes (header included)
+    uint64_t messagesMalformed{0}; //!< inbound streams or messages rejected
+    uint64_t bytesMalformed{0};    //!< bytes discarded with them
+    uint64_t transfersFailed{0};   //!< outbound transfers lost to a connection error
+    uint64_t connectionsOpened{0}; //!< outbound TCP connections opened
+    uint64_t connectionsClosed{0}; //!< of them, closed idle (pool full, or IdleTimeout)
+    uint32_t peakSockets{0};       //!< most sockets open at once (listener, in and out)
 };
 
 /**
@@ -137,14 +137,18 @@ class ModelTransport : public Object
     uint32_t GetSocketCount() const;
 
     /** Trace signature: a transfer started. (peer, header, time it waited in the queue) */
-    using TransferStartedTracedCallback =
-        void (*)(uint32_t peer, const DivShareHeader& header, Time queueDelay);
+    using TransferStartedTracedCallback = void (*)(uint32_t peer,
+                                                   const DivShareHeader& header,
+                                                   Time queueDelay);
     /** Trace signature: a transfer completed. (peer, header, bytes, duration) */
-    using TransferCompletedTracedCallback =
-        void (*)(uint32_t peer, const DivShareHeader& header, uint32_t bytes, Time duration);
+    using TransferCompletedTracedCallback = void (*)(uint32_t peer,
+                                                     const DivShareHeader& header,
+                                                     uint32_t bytes,
+                                                     Time duration);
     /** Trace signature: a message arrived. (header, bytes, latency since its transfer began) */
-    using MessageReceivedTracedCallback =
-        void (*)(const DivShareHeader& header, uint32_t bytes, Time latency);
+    using MessageReceivedTracedCallback = void (*)(const DivShareHeader& header,
+                                                   uint32_t bytes,
+                                                   Time latency);
     /** Trace signature: a queued message was flushed. (peer, fragment id, bytes) */
     using MessageFlushedTracedCallback = void (*)(uint32_t peer, uint32_t fragment, uint32_t bytes);
     /** Trace signature: an inbound stream was rejected. (bytes discarded, reason) */
@@ -168,14 +172,14 @@ class ModelTransport : public Object
     {
         Ptr<Socket> socket;
         bool connected{false};
-        Ptr<Packet> message;    //!< message under transfer, null when idle
-        DivShareHeader header;  //!< its header
-        uint32_t written{0};    //!< bytes of it handed to TCP
-        uint64_t handedOver{0}; //!< bytes handed to TCP on this connection, in all
+        Ptr<Packet> message;     //!< message under transfer, null when idle
+        DivShareHeader header;   //!< its header
+        uint32_t written{0};     //!< bytes of it handed to TCP
+        uint64_t handedOver{0};  //!< bytes handed to TCP on this connection, in all
         uint64_t transmitted{0}; //!< bytes TCP has transmitted (first transmissions), in all
-        uint64_t messageEnd{0}; //!< handedOver once the current message is fully handed over
-        Time lastUsed;          //!< when its last transfer started or ended
-        EventId idleEvent;      //!< closes it after IdleTimeout without a transfer
+        uint64_t messageEnd{0};  //!< handedOver once the current message is fully handed over
+        Time lastUsed;           //!< when its last transfer started or ended
+        EventId idleEvent;       //!< closes it after IdleTimeout without a transfer
     };
 
     void Dispatch();
@@ -219,7 +223,7 @@ class ModelTransport : public Object
     std::map<Ptr<Socket>, uint32_t> m_peerOfSocket;
     std::map<Ptr<Socket>, MessageReassembler> m_inbound;
     uint32_t m_inFlight{0};
-    bool m_dispatching{false};  //!< Dispatch() is running
+    bool m_dispatching{false};   //!< Dispatch() is running
     bool m_dispatchAgain{false}; //!< a transfer ended while it ran: scan the queue again
     bool m_disposing{false};     //!< DoDispose() is running: release sockets, do not close
     TrafficCounters m_counters;

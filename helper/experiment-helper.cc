@@ -92,7 +92,7 @@ ExperimentHelper::GetTypeId()
             .AddConstructor<ExperimentHelper>()
             // The study.
             .AddAttribute("Name",
-                          "Short name of the study, used in messages.",
+                          "Short name of the study, written into summary.json.",
                           StringValue("divshare"),
                           MakeStringAccessor(&ExperimentHelper::m_name),
                           MakeStringChecker())
@@ -809,7 +809,22 @@ ExperimentHelper::Prepare()
     const TypeId application = TypeId::LookupByName(AlgorithmTypeId(m_algorithm));
     CheckApplicationKeys(application);
 
-    if (!m_topologyGiven)
+    if (m_topologyGiven)
+    {
+        for (const char* network : {"Topology",
+                                    "TopologyFile",
+                                    "Nodes",
+                                    "Rate",
+                                    "Delay",
+                                    "Stragglers",
+                                    "StragglerRate",
+                                    "StragglerRateMax"})
+        {
+            RefuseIgnored(network, "the network is given as an object (SetTopology)");
+        }
+        m_topology.Validate();
+    }
+    else
     {
         if (m_topologyKind == "file")
         {
@@ -1072,6 +1087,7 @@ ExperimentHelper::WriteResults() const
         return;
     }
     RunDescription run;
+    run.name = m_name;
     run.algorithm = m_algorithm;
     run.workload = m_workload->GetName();
     run.nodes = m_apps.GetN();

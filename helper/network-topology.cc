@@ -4,6 +4,8 @@
 
 #include "network-topology.h"
 
+#include <functional>
+#include <numeric>
 #include <set>
 #include <stdexcept>
 
@@ -143,6 +145,31 @@ NetworkTopology::Validate() const
                                         routers[link.b] + " has a zero rate or negative delay");
         }
         CheckLoss(link.loss, "link " + routers[link.a] + " - " + routers[link.b]);
+    }
+    // Every host must reach every other: routers joined by links, as union-find.
+    std::vector<uint32_t> part(routers.size());
+    std::iota(part.begin(), part.end(), 0U);
+    const std::function<uint32_t(uint32_t)> root = [&](uint32_t r) {
+        return part[r] == r ? r : part[r] = root(part[r]);
+    };
+    for (const auto& link : links)
+    {
+        part[root(link.a)] = root(link.b);
+    }
+    for (const auto* list : {&hosts, &endpoints})
+    {
+        for (const auto& host : *list)
+        {
+            if (root(host.router) != root(hosts.front().router))
+            {
+                throw std::invalid_argument(
+                    "topology: " + host.name + " (at router " + routers[host.router] +
+                    ") cannot reach " + hosts.front().name + " (at router " +
+                    routers[hosts.front().router] +
+                    "): no chain of router links joins them; link the two parts or remove "
+                    "the unreachable nodes");
+            }
+        }
     }
 }
 

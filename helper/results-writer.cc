@@ -52,6 +52,29 @@ Cell(double value, bool applies)
     return applies ? Csv(value) : "";
 }
 
+/** Text as the inside of a JSON string: quotes, backslashes and control bytes escaped. */
+std::string
+JsonString(const std::string& text)
+{
+    std::ostringstream out;
+    for (const unsigned char c : text)
+    {
+        if (c == '"' || c == '\\')
+        {
+            out << '\\' << c;
+        }
+        else if (c < 0x20)
+        {
+            out << "\\u" << std::hex << std::setw(4) << std::setfill('0') << int(c) << std::dec;
+        }
+        else
+        {
+            out << c;
+        }
+    }
+    return out.str();
+}
+
 /** A number as JSON text: null when not finite (JSON has no NaN). */
 std::string
 Json(double value)
@@ -110,7 +133,8 @@ ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
     auto out = OpenForWriting(m_directory + "/traffic.csv");
     out << "node,iterations,bytes_sent,fragments_sent,bytes_received,fragments_received,"
            "bytes_flushed,fragments_flushed,bytes_malformed,fragments_malformed,"
-           "transfers_failed,connections_opened,connections_closed,peak_sockets\n";
+           "transfers_failed,connections_opened,connections_closed,peak_sockets,"
+           "fragments_unreachable\n";
     for (uint32_t i = 0; i < apps.GetN(); ++i)
     {
         const auto app = AppAt(apps, i);
@@ -119,7 +143,7 @@ ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
             << c.bytesReceived << ',' << c.messagesReceived << ',' << c.bytesFlushed << ','
             << c.messagesFlushed << ',' << c.bytesMalformed << ',' << c.messagesMalformed << ','
             << c.transfersFailed << ',' << c.connectionsOpened << ',' << c.connectionsClosed << ','
-            << c.peakSockets << '\n';
+            << c.peakSockets << ',' << c.messagesUnreachable << '\n';
     }
 }
 
@@ -162,6 +186,7 @@ ResultsWriter::WriteSummary(const RunDescription& run,
         << "  \"final_mean_mae\": " << Json(last.mae) << ",\n"
         << "  \"final_consensus_distance\": " << Json(last.consensusDistance) << ",\n"
         << "  \"diverged_nodes\": " << monitor.GetDivergedCount() << ",\n"
+        << "  \"name\": \"" << JsonString(run.name) << "\",\n"
         << "  \"target_metric\": \"" << (monitor.IsLossTarget() ? "loss" : "accuracy") << "\",\n"
         << "  \"target\": " << (target ? Json(*target) : "null") << ",\n"
         << "  \"time_to_target_s\": " << (reached ? Json(*reached) : "null") << ",\n"

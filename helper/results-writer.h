@@ -21,6 +21,7 @@ namespace ns3
  */
 struct RunDescription
 {
+    std::string name;             //!< the study's name
     std::string algorithm;        //!< e.g. "divshare"
     std::string workload;         //!< e.g. "synthetic"
     uint32_t nodes{0};            //!< learning nodes

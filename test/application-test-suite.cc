@@ -14,6 +14,7 @@
 
 #include "ns3/divshare-module.h"
 #include "ns3/ipv4-address-generator.h"
+#include "ns3/ipv4.h"
 #include "ns3/node-list.h"
 #include "ns3/object-vector.h"
 #include "ns3/pointer.h"
@@ -427,6 +428,67 @@ class DivergenceTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * Nodes that vanish mid-run (their interfaces go down, as a crash looks to their peers) cost
+ * the healthy nodes little: their transfers to the dead fail after ConnectTimeout and their
+ * messages for them are dropped, so the healthy nodes keep exchanging and learning. Without
+ * the timeout, transfers to the dead hold every slot while TCP retries its SYNs.
+ */
+class CrashedPeersTestCase : public TestCase
+{
+  public:
+    CrashedPeersTestCase()
+        : TestCase("nodes that crash mid-run do not stop the healthy nodes from learning")
+    {
+    }
+
+  private:
+    /** Mean final accuracy of the healthy nodes when the last `crashed` vanish at 3 s. */
+    static double HealthyAccuracy(uint32_t crashed, const std::string& timeout)
+    {
+        auto experiment = SmallRun(4, "", 32, 16);
+        experiment->Set("ConnectTimeout", timeout);
+        experiment->Set("StallTimeout", timeout);
+        experiment->Set("Duration", "20");
+        experiment->InstallApplications();
+        const auto& hosts = experiment->GetNetwork().hosts;
+        for (uint32_t i = hosts.GetN() - crashed; i < hosts.GetN(); ++i)
+        {
+            Simulator::Schedule(Seconds(3), &Ipv4::SetDown, hosts.Get(i)->GetObject<Ipv4>(), 1);
+        }
+        experiment->Run();
+        const auto& records = experiment->GetMonitor().GetRecords();
+        const double end = records.back().timeSeconds;
+        double sum = 0;
+        uint32_t count = 0;
+        for (const auto& r : records)
+        {
+            if (r.timeSeconds == end && r.node >= 0 &&
+                static_cast<uint32_t>(r.node) < hosts.GetN() - crashed)
+            {
+                sum += r.accuracy;
+                ++count;
+            }
+        }
+        Simulator::Destroy();
+        return sum / count;
+    }
+
+    void DoRun() override
+    {
+        const double healthy = HealthyAccuracy(0, "1s");
+        const double withTimeouts = HealthyAccuracy(4, "1s");
+        const double withoutTimeouts = HealthyAccuracy(4, "0s");
+        std::cout << "healthy nodes' final accuracy: no crash " << healthy << ", 4 of 16 crashed "
+                  << withTimeouts << " (ConnectTimeout and StallTimeout 1 s), " << withoutTimeouts
+                  << " (neither)" << std::endl;
+        NS_TEST_ASSERT_MSG_GT(healthy, 0.5, "the run learns");
+        NS_TEST_ASSERT_MSG_GT(withTimeouts, healthy - 0.1, "crashes cost the healthy little");
+        NS_TEST_ASSERT_MSG_LT(withoutTimeouts, withTimeouts - 0.2, "held slots cost far more");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * A transport given through the Transport attribute replaces the one the application made
  * and is the one that carries the models.
  */
@@ -618,6 +680,7 @@ class DivShareApplicationTestSuite : public TestSuite
         AddTestCase(new BadAttributeTestCase);
         AddTestCase(new TransportAttributeTestCase);
         AddTestCase(new DivergenceTestCase);
+        AddTestCase(new CrashedPeersTestCase, Extensive<TestCase>(0));   // several seconds
         AddTestCase(new SocketsBoundedTestCase, Extensive<TestCase>(0)); // several seconds
         AddTestCase(new TeardownWithBacklogTestCase);
     }

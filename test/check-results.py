@@ -16,7 +16,7 @@ EVALUATIONS = ["time_s", "node", "iteration", "accuracy", "loss", "mae", "consen
 TRAFFIC = ["node", "iterations", "bytes_sent", "fragments_sent", "bytes_received",
            "fragments_received", "bytes_flushed", "fragments_flushed", "bytes_malformed",
            "fragments_malformed", "transfers_failed", "connections_opened", "connections_closed",
-           "peak_sockets"]
+           "peak_sockets", "fragments_unreachable"]
 SUMMARY = {"algorithm": str, "workload": str, "nodes": int, "evaluated_nodes": int, "seed": int,
            "simulated_seconds": (int, float), "wall_seconds": (int, float),
            "wall_training_seconds": (int, float), "wall_evaluation_seconds": (int, float),
@@ -26,7 +26,8 @@ SUMMARY = {"algorithm": str, "workload": str, "nodes": int, "evaluated_nodes": i
            "final_consensus_distance": (int, float), "target_metric": str,
            "target": (int, float, type(None)), "time_to_target_s": (int, float, type(None)),
            "bytes_sent_total": int, "wall_learning_wait_seconds": (int, float), "events": int,
-           "workers": int, "worker_threads": int, "diverged_nodes": int}
+           "workers": int, "worker_threads": int, "diverged_nodes": int,
+           "name": str}
 
 
 def fail(message):

@@ -10,6 +10,7 @@
 #include "ns3/divshare-header.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address-generator.h"
+#include "ns3/ipv4.h"
 #include "ns3/message-codec.h"
 #include "ns3/model-transport.h"
 #include "ns3/simulator.h"
@@ -499,6 +500,100 @@ class MalformedStreamTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * A peer that cannot be reached costs its own messages only: with one transfer slot, a
+ * message to a node whose interface is down holds the slot for ConnectTimeout, then fails;
+ * messages for it are dropped while it is in backoff, and the reachable peer gets its
+ * messages. Without the timeout the slot is held while TCP retries its SYN.
+ */
+class UnreachablePeerTestCase : public TestCase
+{
+  public:
+    UnreachablePeerTestCase()
+        : TestCase("an unreachable peer fails after ConnectTimeout and costs its own messages")
+    {
+    }
+
+  private:
+    struct Outcome
+    {
+        TrafficCounters counters;
+        uint32_t delivered{0};
+        Time firstDelivery;
+    };
+
+    static Outcome Run(Time connectTimeout)
+    {
+        StarFixture star(1);
+        star.transports[0]->SetAttribute("ConnectTimeout", TimeValue(connectTimeout));
+        star.transports[0]->SetAttribute("PeerBackoff", TimeValue(Seconds(5)));
+        // Node 2 vanishes: its only interface goes down, so SYNs to it go unanswered.
+        star.network.hosts.Get(2)->GetObject<Ipv4>()->SetDown(1);
+        const auto values = std::make_shared<const std::vector<float>>(SampleValues(1000));
+        // Node 2 first, then node 1 every half second, and node 2 again during its backoff.
+        for (uint32_t i = 0; i < 8; ++i)
+        {
+            Simulator::Schedule(Seconds(0.1 + 0.5 * i), &RunFunction, [&star, values, i]() {
+                if (i % 4 == 0)
+                {
+                    star.transports[0]->Enqueue(2, DivShareHeader::FRAGMENT, 1, i, 8, values);
+                }
+                star.transports[0]->Enqueue(1, DivShareHeader::FRAGMENT, 1, i, 8, values);
+            });
+        }
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        Outcome outcome;
+        outcome.counters = star.transports[0]->GetCounters();
+        outcome.delivered = static_cast<uint32_t>(star.arrivals.size());
+        outcome.firstDelivery = star.arrivals.empty() ? Seconds(0) : star.arrivals[0].at;
+        return outcome;
+    }
+
+    void DoRun() override
+    {
+        const Outcome timed = Run(Seconds(1));
+        NS_TEST_ASSERT_MSG_EQ(timed.counters.transfersFailed, 1, "the first transfer to node 2");
+        NS_TEST_ASSERT_MSG_EQ(timed.counters.messagesUnreachable, 1, "the second, in backoff");
+        NS_TEST_ASSERT_MSG_EQ(timed.delivered, 8, "every message to node 1 arrives");
+        NS_TEST_ASSERT_MSG_EQ_TOL(timed.firstDelivery.GetSeconds(),
+                                  1.1,
+                                  0.05,
+                                  "after the one-second timeout released the slot");
+
+        const Outcome waiting = Run(Seconds(0));
+        NS_TEST_ASSERT_MSG_EQ(waiting.counters.transfersFailed, 0, "TCP still retries the SYN");
+        NS_TEST_ASSERT_MSG_EQ(waiting.delivered, 0, "the one slot stays taken");
+
+        // A peer that vanishes after its connection was made: the transfer stalls, and fails
+        // after StallTimeout; the other peer's messages then go through.
+        StarFixture star(1);
+        star.transports[0]->SetAttribute("StallTimeout", TimeValue(Seconds(1)));
+        const auto values = std::make_shared<const std::vector<float>>(SampleValues(50000));
+        Simulator::Schedule(Seconds(0.1), &RunFunction, [&]() {
+            star.transports[0]->Enqueue(2, DivShareHeader::FRAGMENT, 1, 0, 2, values);
+        });
+        Simulator::Schedule(Seconds(1.0), &RunFunction, [&]() {
+            // 200 kB at 2 Mbit/s take 0.8 s: the first message is in, the second on its way.
+            star.network.hosts.Get(2)->GetObject<Ipv4>()->SetDown(1);
+        });
+        Simulator::Schedule(Seconds(0.95), &RunFunction, [&]() {
+            star.transports[0]->Enqueue(2, DivShareHeader::FRAGMENT, 2, 1, 2, values);
+            star.transports[0]->Enqueue(1, DivShareHeader::FRAGMENT, 2, 1, 2, values);
+        });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        const auto& counters = star.transports[0]->GetCounters();
+        NS_TEST_ASSERT_MSG_EQ(counters.transfersFailed, 1, "the stalled transfer failed");
+        const auto toOne =
+            std::count_if(star.arrivals.begin(),
+                          star.arrivals.end(),
+                          [](const StarFixture::Arrival& a) { return a.receiver == 1; });
+        NS_TEST_ASSERT_MSG_EQ(toOne, 1, "node 1 got its message");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * The transport-layer test suite.
  */
 class DivShareTransportTestSuite : public TestSuite
@@ -512,6 +607,7 @@ class DivShareTransportTestSuite : public TestSuite
         AddTestCase(new QueueTestCase);
         AddTestCase(new BackToBackTestCase);
         AddTestCase(new MalformedStreamTestCase);
+        AddTestCase(new UnreachablePeerTestCase);
     }
 };
 

@@ -61,6 +61,27 @@ ModelTransport::GetTypeId()
                           TimeValue(MilliSeconds(20)),
                           MakeTimeAccessor(&ModelTransport::m_timeWaitMsl),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ConnectTimeout",
+                          "A connection not established after this long fails, and its "
+                          "transfer with it (0: wait as long as TCP retries its SYN, about "
+                          "3 minutes in ns-3, holding a transfer slot all along).",
+                          TimeValue(Seconds(5)),
+                          MakeTimeAccessor(&ModelTransport::m_connectTimeout),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("StallTimeout",
+                          "A transfer on an established connection during which TCP transmits "
+                          "nothing new for this long fails, as if its connection had (0: wait "
+                          "as long as TCP retransmits, minutes when the peer is gone).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&ModelTransport::m_stallTimeout),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PeerBackoff",
+                          "After a connection to a peer fails (refused, or ConnectTimeout), "
+                          "messages queued for it are dropped and counted for this long, so "
+                          "that unreachable peers cost their own messages only.",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&ModelTransport::m_peerBackoff),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("TransferStarted",
                             "A queued message started its transfer.",
                             MakeTraceSourceAccessor(&ModelTransport::m_transferStartedTrace),
@@ -262,6 +283,15 @@ ModelTransport::Dispatch()
         std::size_t i = 0;
         while (m_inFlight < m_maxTransfers && i < m_queue.size())
         {
+            auto backoff = m_backoffUntil.find(m_queue[i].peer);
+            if (backoff != m_backoffUntil.end() && Simulator::Now() < backoff->second)
+            {
+                NS_LOG_LOGIC("node " << m_self << ": dropping a message for unreachable node "
+                                     << m_queue[i].peer);
+                ++m_counters.messagesUnreachable;
+                m_queue.erase(m_queue.begin() + static_cast<std::ptrdiff_t>(i));
+                continue;
+            }
             auto connection = m_connections.find(m_queue[i].peer);
             if (connection != m_connections.end() && connection->second.message)
             {
@@ -296,6 +326,16 @@ ModelTransport::StartTransfer(Outgoing&& outgoing)
     connection.written = 0;
     connection.messageEnd = connection.handedOver + connection.message->GetSize();
     ++m_inFlight;
+    if (m_stallTimeout.IsStrictlyPositive())
+    {
+        // One check per StallTimeout, not one timer per segment.
+        connection.transmittedAtCheck = connection.transmitted;
+        connection.stallEvent.Cancel();
+        connection.stallEvent = Simulator::Schedule(m_stallTimeout,
+                                                    &ModelTransport::CheckProgress,
+                                                    this,
+                                                    outgoing.peer);
+    }
     m_transferStartedTrace(outgoing.peer, connection.header, Simulator::Now() - outgoing.enqueued);
     if (!connection.socket)
     {
@@ -348,6 +388,8 @@ ModelTransport::CloseConnection(uint32_t peer)
     NS_LOG_FUNCTION(this << peer);
     auto it = m_connections.find(peer);
     it->second.idleEvent.Cancel();
+    it->second.connectEvent.Cancel();
+    it->second.stallEvent.Cancel();
     if (it->second.socket)
     {
         m_peerOfSocket.erase(it->second.socket);
@@ -377,6 +419,11 @@ ModelTransport::OpenConnection(uint32_t peer)
     connection.socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleOutboundClosed, this),
                                          MakeCallback(&ModelTransport::HandleOutboundClosed, this));
     connection.socket->Connect(m_peers[peer]);
+    if (m_connectTimeout.IsStrictlyPositive())
+    {
+        connection.connectEvent =
+            Simulator::Schedule(m_connectTimeout, &ModelTransport::FailConnection, this, peer);
+    }
 }
 
 void
@@ -420,6 +467,7 @@ ModelTransport::CompleteIfTransmitted(uint32_t peer)
     m_counters.bytesSent += size;
     m_transferCompletedTrace(peer, connection.header, size, duration);
     connection.message = nullptr;
+    connection.stallEvent.Cancel();
     connection.lastUsed = Simulator::Now();
     if (m_idleTimeout.IsStrictlyPositive())
     {
@@ -482,6 +530,8 @@ ModelTransport::HandleConnected(Ptr<Socket> socket)
     }
     Connection& connection = m_connections.at(peer);
     connection.connected = true;
+    connection.connectEvent.Cancel();
+    m_backoffUntil.erase(peer);
     if (connection.message)
     {
         WriteMore(peer);
@@ -495,8 +545,40 @@ ModelTransport::HandleConnectionFailed(Ptr<Socket> socket)
     NS_LOG_WARN("node " << m_self << ": connection to node " << peer << " failed");
     if (peer != UINT32_MAX)
     {
-        FailTransfer(peer);
+        FailConnection(peer);
     }
+}
+
+void
+ModelTransport::CheckProgress(uint32_t peer)
+{
+    auto it = m_connections.find(peer);
+    if (it == m_connections.end() || !it->second.message)
+    {
+        return;
+    }
+    Connection& connection = it->second;
+    // Still connecting is ConnectTimeout's to judge.
+    if (connection.connected && connection.transmitted == connection.transmittedAtCheck)
+    {
+        NS_LOG_WARN("node " << m_self << ": transfer to node " << peer << " stalled");
+        FailConnection(peer);
+        return;
+    }
+    connection.transmittedAtCheck = connection.transmitted;
+    connection.stallEvent =
+        Simulator::Schedule(m_stallTimeout, &ModelTransport::CheckProgress, this, peer);
+}
+
+void
+ModelTransport::FailConnection(uint32_t peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    if (m_peerBackoff.IsStrictlyPositive())
+    {
+        m_backoffUntil[peer] = Simulator::Now() + m_peerBackoff;
+    }
+    FailTransfer(peer);
 }
 
 void

@@ -32,18 +32,19 @@ namespace ns3
  */
 struct TrafficCounters
 {
-    uint64_t bytesSent{0};         //!< message bytes of completed (transmitted) transfers
-    uint64_t messagesSent{0};      //!< messages whose transfer completed
-    uint64_t bytesReceived{0};     //!< bytes read from inbound connections
-    uint64_t messagesReceived{0};  //!< messages decoded and accepted
-    uint64_t messagesFlushed{0};   //!< queued messages dropped by Flush()
-    uint64_t bytesFlushed{0};      //!< their bytes (header included)
-    uint64_t messagesMalformed{0}; //!< inbound streams or messages rejected
-    uint64_t bytesMalformed{0};    //!< bytes discarded with them
-    uint64_t transfersFailed{0};   //!< outbound transfers lost to a connection error
-    uint64_t connectionsOpened{0}; //!< outbound TCP connections opened
-    uint64_t connectionsClosed{0}; //!< of them, closed idle (pool full, or IdleTimeout)
-    uint32_t peakSockets{0};       //!< most sockets open at once (listener, in and out)
+    uint64_t bytesSent{0};           //!< message bytes of completed (transmitted) transfers
+    uint64_t messagesSent{0};        //!< messages whose transfer completed
+    uint64_t bytesReceived{0};       //!< bytes read from inbound connections
+    uint64_t messagesReceived{0};    //!< messages decoded and accepted
+    uint64_t messagesFlushed{0};     //!< queued messages dropped by Flush()
+    uint64_t bytesFlushed{0};        //!< their bytes (header included)
+    uint64_t messagesMalformed{0};   //!< inbound streams or messages rejected
+    uint64_t bytesMalformed{0};      //!< bytes discarded with them
+    uint64_t transfersFailed{0};     //!< outbound transfers lost to a connection error
+    uint64_t messagesUnreachable{0}; //!< queued messages dropped: their peer is in backoff
+    uint64_t connectionsOpened{0};   //!< outbound TCP connections opened
+    uint64_t connectionsClosed{0};   //!< of them, closed idle (pool full, or IdleTimeout)
+    uint32_t peakSockets{0};         //!< most sockets open at once (listener, in and out)
 };
 
 /**
@@ -180,6 +181,9 @@ class ModelTransport : public Object
         uint64_t messageEnd{0};  //!< handedOver once the current message is fully handed over
         Time lastUsed;           //!< when its last transfer started or ended
         EventId idleEvent;       //!< closes it after IdleTimeout without a transfer
+        EventId connectEvent;    //!< gives up connecting after ConnectTimeout
+        EventId stallEvent;      //!< checks the transfer's progress every StallTimeout
+        uint64_t transmittedAtCheck{0}; //!< transmitted at the last progress check
     };
 
     void Dispatch();
@@ -192,6 +196,8 @@ class ModelTransport : public Object
     void WriteMore(uint32_t peer);
     void CompleteIfTransmitted(uint32_t peer);
     void FailTransfer(uint32_t peer);
+    void FailConnection(uint32_t peer);
+    void CheckProgress(uint32_t peer);
     uint32_t PeerOf(Ptr<Socket> socket) const;
     static void CloseQuietly(Ptr<Socket> socket, bool close = true);
 
@@ -212,6 +218,10 @@ class ModelTransport : public Object
     uint32_t m_maxConnections;
     Time m_idleTimeout;
     Time m_timeWaitMsl;
+    Time m_connectTimeout;
+    Time m_stallTimeout;
+    Time m_peerBackoff;
+    std::map<uint32_t, Time> m_backoffUntil; //!< unreachable peers, and until when
     Ptr<Node> m_node;
     uint32_t m_self{0};
     std::vector<Address> m_peers;

@@ -255,6 +255,14 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
                 serviceIndex[name] = services.size();
                 services.push_back(service);
             }
+            else if (e.name == "dynamic")
+            {
+                // Running the file without its schedule would silently make a churn or
+                // link-change experiment a static one.
+                throw std::invalid_argument(
+                    "<dynamic> schedules (joins, crashes, link changes) are not supported yet; "
+                    "remove the section to run the network as it starts");
+            }
             else if (e.name == "bridge")
             {
                 const std::string name = attribute(e, "name");

@@ -438,6 +438,12 @@ class TopologyErrorsTestCase : public TestCase
                "bad.xml:3:",
                "redefined");
         Expect(KollapsError("<experiment>\n<services a=1>\n"), "bad.xml:2:", "AttValue");
+        Expect(KollapsError(services + "<links>\n<link origin='w' dest='s' latency='1' "
+                                       "upload='1Mbps'/>\n</links>\n<dynamic>\n"
+                                       "<schedule name='w' time='10' action='crash'/>\n"
+                                       "</dynamic></experiment>"),
+               "bad.xml:9:",
+               "<dynamic> schedules");
         Expect(KollapsError("<experiment>\n<service name='w' replicas='two'/></experiment>"),
                "bad.xml:2:",
                "bad replicas");

@@ -50,7 +50,8 @@ main(int argc, char* argv[])
                         "learning_rate",
                         "compute_time",
                         "mlp_hidden",
-                        "partition"});
+                        "partition",
+                        "crashes"});
     options.AddCustomOption("shards",
                             "Label shards per node (sets --partition=shards:N)",
                             "2",

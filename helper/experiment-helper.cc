@@ -20,6 +20,7 @@
 #include "ns3/double.h"
 #include "ns3/global-value.h"
 #include "ns3/ipv4-address-generator.h"
+#include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/model-transport.h"
 #include "ns3/object-factory.h"
@@ -32,6 +33,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
 namespace ns3
@@ -66,6 +68,34 @@ CheckChoice(const std::string& value, const std::vector<std::string>& choices)
     return std::find(choices.begin(), choices.end(), value) != choices.end()
                ? ""
                : "'" + value + "' is not one of: " + JoinNames(choices);
+}
+
+/** Crashes as "NODE@TIME,NODE@TIME" (TIME with its unit), in the order given. */
+std::vector<std::pair<uint32_t, Time>>
+ParseCrashes(const std::string& text)
+{
+    std::vector<std::pair<uint32_t, Time>> crashes;
+    std::istringstream list(text);
+    for (std::string item; std::getline(list, item, ',');)
+    {
+        const auto at = item.find('@');
+        std::size_t used = 0;
+        unsigned long node = 0;
+        try
+        {
+            node = at == std::string::npos ? 0 : std::stoul(item.substr(0, at), &used);
+        }
+        catch (const std::exception&)
+        {
+            used = 0;
+        }
+        if (at == std::string::npos || used == 0 || used != at || node > UINT32_MAX)
+        {
+            throw std::invalid_argument("'" + item + "' is not NODE@TIME, e.g. 3@10s");
+        }
+        crashes.emplace_back(static_cast<uint32_t>(node), ParseDelay(item.substr(at + 1)));
+    }
+    return crashes;
 }
 
 double
@@ -144,6 +174,13 @@ ExperimentHelper::GetTypeId()
                           DoubleValue(0.6),
                           MakeDoubleAccessor(&ExperimentHelper::m_target),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute("Crashes",
+                          "Nodes that crash, as NODE@TIME,... (e.g. 3@10s,5@12.5s): at TIME the "
+                          "node's links go down and its application stops at once; its peers "
+                          "are not told (empty: none).",
+                          StringValue(""),
+                          MakeStringAccessor(&ExperimentHelper::m_crashes),
+                          MakeStringChecker())
             .AddAttribute("CongestionTraces",
                           "Also write link-utilization.csv, queues.csv, flows.csv and "
                           "fragment-latency.csv.",
@@ -378,12 +415,28 @@ ExperimentHelper::CheckText(const std::string& attribute, const std::string& val
         {
             CheckPartitionSpec(value);
         }
+        else if (attribute == "Crashes")
+        {
+            ParseCrashes(value);
+        }
     }
     catch (const std::invalid_argument& error)
     {
         return error.what();
     }
     return "";
+}
+
+void
+ExperimentHelper::Crash(Ptr<Node> node, Ptr<Application> application)
+{
+    NS_LOG_INFO("node " << node->GetId() << " crashes");
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    for (uint32_t i = 1; i < ipv4->GetNInterfaces(); ++i)
+    {
+        ipv4->SetDown(i);
+    }
+    DynamicCast<DecentralizedLearningApplication>(application)->Halt();
 }
 
 Ptr<ExperimentHelper>
@@ -788,7 +841,8 @@ ExperimentHelper::Prepare()
     }
     m_wallStart = WallNow();
     // Values set as Attributes directly have skipped the checks Set() makes.
-    for (const char* attribute : {"Algorithm",
+    for (const char* attribute : {"Crashes",
+                                  "Algorithm",
                                   "Dataset",
                                   "Model",
                                   "Topology",
@@ -917,6 +971,23 @@ ExperimentHelper::Prepare()
         throw std::invalid_argument("the network has " + std::to_string(nodes) +
                                     " learning nodes; decentralized learning needs at least 2");
     }
+    for (const auto& [node, at] : ParseCrashes(m_crashes))
+    {
+        if (node >= nodes || at >= Seconds(m_duration))
+        {
+            throw std::invalid_argument(NameOf("Crashes") + ": node " + std::to_string(node) +
+                                        " at " + std::to_string(at.GetSeconds()) +
+                                        " s is not a node of the run (0.." +
+                                        std::to_string(nodes - 1) + ") before its end");
+        }
+        if (m_algorithm == "dpsgd" || m_algorithm == "el")
+        {
+            throw std::invalid_argument(NameOf("Crashes") + " with " + NameOf("Algorithm") + " = " +
+                                        m_algorithm +
+                                        ": its rounds wait for every neighbour, so a crash "
+                                        "would stop the run; use an asynchronous algorithm");
+        }
+    }
     if (m_evaluationNodes > nodes)
     {
         throw std::invalid_argument(NameOf("EvaluationNodes") + " = " +
@@ -1009,6 +1080,13 @@ ExperimentHelper::InstallApplications()
             std::make_unique<CongestionTracer>(m_topology, m_installed, Seconds(m_traceInterval));
         m_tracer->WatchApplications(m_apps);
         m_tracer->Start(stop);
+    }
+    for (const auto& [node, at] : ParseCrashes(m_crashes))
+    {
+        Simulator::Schedule(at,
+                            &ExperimentHelper::Crash,
+                            m_installed.hosts.Get(node),
+                            m_apps.Get(node));
     }
     m_monitor = std::make_unique<LearningMonitor>(m_apps, Seconds(m_evaluationInterval));
     m_monitor->SetNodeSample(m_evaluationNodes);

@@ -132,6 +132,13 @@ class ExperimentHelper : public Object
      */
     Ptr<ExperimentHelper> Clone() const;
 
+    /**
+     * \brief Crash a learning node now: its links go down and its application halts.
+     * \param node the node
+     * \param application its DecentralizedLearningApplication
+     */
+    static void Crash(Ptr<Node> node, Ptr<Application> application);
+
     /** \param naming how messages name settings */
     void SetNaming(Naming naming);
     /**
@@ -250,6 +257,7 @@ class ExperimentHelper : public Object
     uint32_t m_seed;
     std::string m_output;
     bool m_progress;
+    std::string m_crashes;
     bool m_congestionTraces;
     double m_traceInterval;
     std::string m_topologyKind;

@@ -63,6 +63,7 @@ GetExperimentKeys()
         {"mtu", "mtu", "Mtu"},
         {"error_rate", "errorRate", "ErrorRate"},
         {"tcp_segment_size", "tcpSegmentSize", "TcpSegmentSize"},
+        {"crashes", "crashes", "Crashes"},
         {"congestion_traces", "traces", "CongestionTraces"},
         {"trace_interval", "traceInterval", "TraceInterval"},
         // Evaluation.

@@ -442,24 +442,33 @@ class CrashedPeersTestCase : public TestCase
     }
 
   private:
-    /** Mean final accuracy of the healthy nodes when the last `crashed` vanish at 3 s. */
+    /** Mean final accuracy of the healthy nodes when the last `crashed` crash at 3 s. */
     static double HealthyAccuracy(uint32_t crashed, const std::string& timeout)
     {
         auto experiment = SmallRun(4, "", 32, 16);
         experiment->Set("ConnectTimeout", timeout);
         experiment->Set("StallTimeout", timeout);
         experiment->Set("Duration", "20");
+        std::string crashes;
+        for (uint32_t i = 16 - crashed; i < 16; ++i)
+        {
+            crashes += (crashes.empty() ? "" : ",") + std::to_string(i) + "@3s";
+        }
+        experiment->Set("Crashes", crashes);
         experiment->InstallApplications();
         const auto& hosts = experiment->GetNetwork().hosts;
-        for (uint32_t i = hosts.GetN() - crashed; i < hosts.GetN(); ++i)
-        {
-            Simulator::Schedule(Seconds(3), &Ipv4::SetDown, hosts.Get(i)->GetObject<Ipv4>(), 1);
-        }
         experiment->Run();
         const auto& records = experiment->GetMonitor().GetRecords();
         const double end = records.back().timeSeconds;
         double sum = 0;
         uint32_t count = 0;
+        for (uint32_t i = 0; i < hosts.GetN(); ++i)
+        {
+            const bool halted =
+                DynamicCast<DecentralizedLearningApplication>(experiment->GetApplications().Get(i))
+                    ->IsHalted();
+            NS_ABORT_MSG_IF(halted != (i >= hosts.GetN() - crashed), "the crashed nodes halted");
+        }
         for (const auto& r : records)
         {
             if (r.timeSeconds == end && r.node >= 0 &&

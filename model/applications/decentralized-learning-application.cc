@@ -455,8 +455,26 @@ void
 DecentralizedLearningApplication::StopApplication()
 {
     NS_LOG_FUNCTION(this);
+    Halt();
+}
+
+void
+DecentralizedLearningApplication::Halt()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_halted)
+    {
+        return;
+    }
+    m_halted = true;
     CancelTraining();
     m_transport->Stop();
+}
+
+bool
+DecentralizedLearningApplication::IsHalted() const
+{
+    return m_halted;
 }
 
 void

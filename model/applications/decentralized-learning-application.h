@@ -103,6 +103,13 @@ class DecentralizedLearningApplication : public Application
      * \return one line naming the attribute, its value, the limit and the fix; empty if usable
      */
     virtual std::string CheckConfiguration(uint32_t nodes, std::size_t parameters) const;
+    /**
+     * \brief Stop at once, as a crash does: the training under way and every transfer end,
+     * and nothing more is sent. The model stays as it was (evaluations still see it).
+     */
+    void Halt();
+    /** \return whether Halt() was called */
+    bool IsHalted() const;
     /** \return the number of completed iterations */
     uint32_t GetIteration() const;
     /** \return the algorithm's name for outputs, e.g. "divshare" */
@@ -232,6 +239,7 @@ class DecentralizedLearningApplication : public Application
     uint32_t m_nodes{0};
     std::vector<Address> m_peers;
     uint32_t m_iteration{0};
+    bool m_halted{false};
     bool m_waiting{false}; //!< trained and shared, waiting to be allowed to aggregate
     EventId m_trainingEvent;
     /** The current iteration's training, on a LearningWorkerPool worker; its outputs below. */

@@ -502,55 +502,60 @@ enum class Owner
     NONE,
 };
 
-/** \return where name lives, and its checker */
-Owner
-Locate(const std::string& name, Ptr<const AttributeChecker>& checker)
+/** What is known of a setting, wherever it lives. */
+struct Setting
+{
+    Owner owner{Owner::NONE};
+    Ptr<const AttributeChecker> checker;
+    Ptr<const AttributeValue> initial; //!< a GlobalValue's: its current value
+    std::string help;
+};
+
+Setting
+Locate(const std::string& name)
 {
     TypeId::AttributeInformation info;
-    if (ExperimentHelper::GetTypeId().LookupAttributeByName(name, &info))
+    std::vector<std::pair<Owner, TypeId>> owners{{Owner::EXPERIMENT, ExperimentHelper::GetTypeId()},
+                                                 {Owner::TRANSPORT, ModelTransport::GetTypeId()}};
+    // Each application attribute is declared once, so the first algorithm that has it says
+    // all there is to say.
+    for (const auto& algorithm : ExperimentHelper::GetAlgorithms())
     {
-        checker = info.checker;
-        return Owner::EXPERIMENT;
+        owners.emplace_back(Owner::APPLICATION,
+                            TypeId::LookupByName(ExperimentHelper::AlgorithmTypeId(algorithm)));
     }
-    if (ModelTransport::GetTypeId().LookupAttributeByName(name, &info))
+    for (const auto& [owner, tid] : owners)
     {
-        checker = info.checker;
-        return Owner::TRANSPORT;
+        if (tid.LookupAttributeByName(name, &info))
+        {
+            return {owner, info.checker, info.initialValue, info.help};
+        }
     }
     for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
     {
         if ((*it)->GetName() == name)
         {
-            checker = (*it)->GetChecker();
-            return Owner::GLOBAL;
+            Ptr<AttributeValue> current = (*it)->GetChecker()->Create();
+            (*it)->GetValue(*current);
+            return {Owner::GLOBAL, (*it)->GetChecker(), current, (*it)->GetHelp()};
         }
     }
-    for (const auto& algorithm : ExperimentHelper::GetAlgorithms())
-    {
-        if (TypeId::LookupByName(ExperimentHelper::AlgorithmTypeId(algorithm))
-                .LookupAttributeByName(name, &info))
-        {
-            checker = info.checker;
-            return Owner::APPLICATION;
-        }
-    }
-    return Owner::NONE;
+    return {};
 }
 
 /** \return what is wrong with value for name, or empty with normalized set */
 std::string
-Normalize(Owner owner,
-          Ptr<const AttributeChecker> checker,
+Normalize(const Setting& setting,
           const std::string& name,
           const std::string& value,
           std::string& normalized)
 {
-    if (owner == Owner::NONE)
+    if (setting.owner == Owner::NONE)
     {
         return "unknown setting";
     }
-    std::string problem = NormalizeAttributeValue(checker, value, normalized);
-    if (problem.empty() && owner == Owner::EXPERIMENT)
+    std::string problem = NormalizeAttributeValue(setting.checker, value, normalized);
+    if (problem.empty() && setting.owner == Owner::EXPERIMENT)
     {
         problem = ExperimentHelper::CheckText(name, normalized);
     }
@@ -562,24 +567,21 @@ Normalize(Owner owner,
 std::string
 ExperimentHelper::CheckValue(const std::string& name, const std::string& value)
 {
-    Ptr<const AttributeChecker> checker;
-    const Owner owner = Locate(name, checker);
     std::string normalized;
-    return Normalize(owner, checker, name, value, normalized);
+    return Normalize(Locate(name), name, value, normalized);
 }
 
 void
 ExperimentHelper::Set(const std::string& name, const std::string& value)
 {
-    Ptr<const AttributeChecker> checker;
-    const Owner owner = Locate(name, checker);
+    const Setting setting = Locate(name);
     std::string normalized;
-    const std::string problem = Normalize(owner, checker, name, value, normalized);
+    const std::string problem = Normalize(setting, name, value, normalized);
     if (!problem.empty())
     {
         throw std::invalid_argument(NameOf(name) + " = '" + value + "': " + problem);
     }
-    switch (owner)
+    switch (setting.owner)
     {
     case Owner::EXPERIMENT:
         SetAttribute(name, StringValue(normalized));
@@ -602,53 +604,37 @@ ExperimentHelper::Set(const std::string& name, const std::string& value)
 std::string
 ExperimentHelper::Get(const std::string& name) const
 {
-    Ptr<const AttributeChecker> checker;
-    const Owner owner = Locate(name, checker);
-    if (owner == Owner::NONE)
+    const Setting setting = Locate(name);
+    if (setting.owner == Owner::NONE)
     {
         throw std::invalid_argument("unknown setting " + name);
     }
-    const auto& values = owner == Owner::APPLICATION ? m_applicationValues : m_transportValues;
-    auto given = values.find(name);
-    if ((owner == Owner::APPLICATION || owner == Owner::TRANSPORT) && given != values.end())
+    const auto& given =
+        setting.owner == Owner::APPLICATION ? m_applicationValues : m_transportValues;
+    auto it = given.find(name);
+    if ((setting.owner == Owner::APPLICATION || setting.owner == Owner::TRANSPORT) &&
+        it != given.end())
     {
-        return given->second;
+        return it->second;
     }
-    Ptr<AttributeValue> value = checker->Create();
-    if (owner == Owner::EXPERIMENT)
+    if (setting.owner == Owner::EXPERIMENT)
     {
+        Ptr<AttributeValue> value = setting.checker->Create();
         GetAttribute(name, *value);
+        return AttributeText(setting.checker, *value);
     }
-    else if (owner == Owner::GLOBAL)
+    return AttributeText(setting.checker, *setting.initial);
+}
+
+std::pair<std::string, std::string>
+ExperimentHelper::DescribeSetting(const std::string& name)
+{
+    const Setting setting = Locate(name);
+    if (setting.owner == Owner::NONE)
     {
-        GlobalValue::GetValueByName(name, *value);
+        throw std::invalid_argument("unknown setting " + name);
     }
-    else
-    {
-        // The default of the chosen algorithm's attribute, or of the first that has one.
-        std::vector<std::string> types = GetAlgorithms();
-        if (std::find(types.begin(), types.end(), m_algorithm) != types.end())
-        {
-            types.insert(types.begin(), m_algorithm);
-        }
-        TypeId::AttributeInformation info;
-        if (owner == Owner::TRANSPORT)
-        {
-            ModelTransport::GetTypeId().LookupAttributeByName(name, &info);
-        }
-        else
-        {
-            for (const auto& type : types)
-            {
-                if (TypeId::LookupByName(AlgorithmTypeId(type)).LookupAttributeByName(name, &info))
-                {
-                    break;
-                }
-            }
-        }
-        value = info.initialValue->Copy();
-    }
-    return AttributeText(checker, *value);
+    return {setting.help, AttributeText(setting.checker, *setting.initial)};
 }
 
 void
@@ -664,8 +650,7 @@ ExperimentHelper::RefuseIgnored(const std::string& attribute, const std::string&
 void
 ExperimentHelper::SetApplicationAttribute(const std::string& name, const std::string& value)
 {
-    Ptr<const AttributeChecker> checker;
-    if (Locate(name, checker) != Owner::APPLICATION)
+    if (Locate(name).owner != Owner::APPLICATION)
     {
         throw std::invalid_argument("no algorithm has an attribute " + name);
     }
@@ -675,8 +660,7 @@ ExperimentHelper::SetApplicationAttribute(const std::string& name, const std::st
 void
 ExperimentHelper::SetTransportAttribute(const std::string& name, const std::string& value)
 {
-    Ptr<const AttributeChecker> checker;
-    if (Locate(name, checker) != Owner::TRANSPORT)
+    if (Locate(name).owner != Owner::TRANSPORT)
     {
         throw std::invalid_argument("ns3::ModelTransport has no attribute " + name);
     }
@@ -841,23 +825,19 @@ ExperimentHelper::Prepare()
     }
     m_wallStart = WallNow();
     // Values set as Attributes directly have skipped the checks Set() makes.
-    for (const char* attribute : {"Crashes",
-                                  "Algorithm",
-                                  "Dataset",
-                                  "Model",
-                                  "Topology",
-                                  "StragglerRateMax",
-                                  "QueueDisc",
-                                  "QueueSize",
-                                  "TcpVariant",
-                                  "Partition"})
+    for (std::size_t i = 0; i < GetTypeId().GetAttributeN(); ++i)
     {
+        const auto info = GetTypeId().GetAttribute(i);
+        if (!DynamicCast<const StringChecker>(info.checker))
+        {
+            continue; // the Attribute's own checker held it to its type and range
+        }
         StringValue value;
-        GetAttribute(attribute, value);
-        const std::string problem = CheckText(attribute, value.Get());
+        GetAttribute(info.name, value);
+        const std::string problem = CheckText(info.name, value.Get());
         if (!problem.empty())
         {
-            throw std::invalid_argument(NameOf(attribute) + " = '" + value.Get() + "': " + problem);
+            throw std::invalid_argument(NameOf(info.name) + " = '" + value.Get() + "': " + problem);
         }
     }
     const TypeId application = TypeId::LookupByName(AlgorithmTypeId(m_algorithm));

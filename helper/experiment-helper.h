@@ -125,6 +125,13 @@ class ExperimentHelper : public Object
      * \return what is wrong and what is allowed, or an empty string
      */
     static std::string CheckValue(const std::string& name, const std::string& value);
+    /**
+     * \param name an attribute of this type, of the applications or transports, or a
+     * GlobalValue
+     * \return its help text and its default as text (a GlobalValue's: its current value)
+     * \throws std::invalid_argument for an unknown setting
+     */
+    static std::pair<std::string, std::string> DescribeSetting(const std::string& name);
 
     /**
      * \return a new study with the same settings (attributes, application and transport

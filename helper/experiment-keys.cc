@@ -4,15 +4,9 @@
 
 #include "experiment-keys.h"
 
-#include "attribute-check.h"
 #include "experiment-helper.h"
 
-#include "ns3/global-value.h"
-#include "ns3/model-transport.h"
-#include "ns3/string.h"
-
 #include <algorithm>
-#include <stdexcept>
 
 namespace ns3
 {
@@ -88,29 +82,8 @@ FindExperimentKey(const std::string& name)
 ExperimentKeyInfo
 DescribeExperimentKey(const ExperimentKey& key)
 {
-    TypeId::AttributeInformation info;
-    std::vector<TypeId> owners{ExperimentHelper::GetTypeId(), ModelTransport::GetTypeId()};
-    for (const auto& algorithm : ExperimentHelper::GetAlgorithms())
-    {
-        owners.push_back(TypeId::LookupByName(ExperimentHelper::AlgorithmTypeId(algorithm)));
-    }
-    for (const auto& owner : owners)
-    {
-        if (owner.LookupAttributeByName(key.attribute, &info))
-        {
-            return {info.help, AttributeText(info.checker, *info.initialValue)};
-        }
-    }
-    for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
-    {
-        if ((*it)->GetName() == key.attribute)
-        {
-            StringValue value;
-            (*it)->GetValue(value);
-            return {(*it)->GetHelp(), value.Get()};
-        }
-    }
-    throw std::logic_error("experiment key " + key.key + ": no attribute " + key.attribute);
+    const auto [help, defaultValue] = ExperimentHelper::DescribeSetting(key.attribute);
+    return {help, defaultValue};
 }
 
 } // namespace ns3

@@ -283,8 +283,14 @@ ModelTransport::Dispatch()
         std::size_t i = 0;
         while (m_inFlight < m_maxTransfers && i < m_queue.size())
         {
-            auto backoff = m_backoffUntil.find(m_queue[i].peer);
-            if (backoff != m_backoffUntil.end() && Simulator::Now() < backoff->second)
+            auto backoff = m_backoffUntil.empty() ? m_backoffUntil.end()
+                                                  : m_backoffUntil.find(m_queue[i].peer);
+            if (backoff != m_backoffUntil.end() && Simulator::Now() >= backoff->second)
+            {
+                m_backoffUntil.erase(backoff); // over: the next message tries again
+                backoff = m_backoffUntil.end();
+            }
+            if (backoff != m_backoffUntil.end())
             {
                 NS_LOG_LOGIC("node " << m_self << ": dropping a message for unreachable node "
                                      << m_queue[i].peer);

@@ -9,7 +9,9 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-subnet-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
@@ -180,6 +182,13 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
         }
     }
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    // Above static and global routing, the same routes in hash tables: their scans over one
+    // route per subnet would make every forwarded packet cost more the more hosts there are.
+    for (auto it = installed.routers.Begin(); it != installed.routers.End(); ++it)
+    {
+        auto list = DynamicCast<Ipv4ListRouting>((*it)->GetObject<Ipv4>()->GetRoutingProtocol());
+        list->AddRoutingProtocol(CreateObject<Ipv4SubnetRouting>(), 10);
+    }
     NS_LOG_INFO("installed " << topology.hosts.size() << " hosts, " << topology.endpoints.size()
                              << " endpoints, " << topology.routers.size() << " routers, "
                              << topology.links.size() << " router links, queue discipline "

@@ -130,7 +130,8 @@ SampleSockets(SocketSample* sample)
  * The transport's connection pool bounds the sockets a node holds, whatever the node count:
  * with MaxConnections = 4, a host of a 48-node run holds no more sockets than one of a
  * 12-node run, and far fewer than without a limit, where every host ends up connected to
- * and from every peer; the nodes learn as well.
+ * every peer, by one connection per pair that carries both directions; the nodes learn as
+ * well.
  */
 class SocketsBoundedTestCase : public TestCase
 {
@@ -166,12 +167,14 @@ class SocketsBoundedTestCase : public TestCase
                   << mean(small) << ", 48 nodes " << large.peak << " / " << mean(large)
                   << ", 48 nodes without a limit " << unlimited.peak << " / " << mean(unlimited)
                   << std::endl;
-        NS_TEST_ASSERT_MSG_GT(unlimited.peak, 80, "without a limit: to and from almost every peer");
+        NS_TEST_ASSERT_MSG_GT(unlimited.peak, 40, "without a limit: with almost every peer");
+        // 47 peers, the listener and a few closing: not one connection per direction (94).
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(unlimited.peak, 48 + 4, "one connection per pair");
         NS_TEST_ASSERT_MSG_LT_OR_EQ(mean(large),
                                     1.25 * mean(small),
                                     "bounded: the mean does not grow with the node count");
         NS_TEST_ASSERT_MSG_LT_OR_EQ(large.peak, small.peak + 8, "bounded: nor does the peak, much");
-        NS_TEST_ASSERT_MSG_LT(3 * large.peak, unlimited.peak, "far below no limit");
+        NS_TEST_ASSERT_MSG_LT(3 * mean(large), mean(unlimited), "far below no limit");
         NS_TEST_ASSERT_MSG_GT(accuracy48, 0.4, "the pooled run learns (chance: 0.1)");
         NS_TEST_ASSERT_MSG_EQ_TOL(accuracy48, unlimitedAccuracy, 0.1, "about as well");
     }

@@ -11,9 +11,13 @@
 #include "ns3/cross-traffic-helper.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address-generator.h"
+#include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-subnet-routing.h"
 #include "ns3/kollaps-reader.h"
 #include "ns3/model-transport.h"
 #include "ns3/network-options.h"
+#include "ns3/node-list.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 #include "ns3/topology-file-reader.h"
@@ -283,6 +287,97 @@ class KollapsTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(hi, 405000000, "fastest region link 405 Mbit/s");
             NS_TEST_ASSERT_MSG_EQ(r.hosts[0].uplink.GetBitRate(), 250000000, "intra parameter");
         }
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * Every router's Ipv4SubnetRouting answers as the static and global routing below it would,
+ * for every address of the network (hosts, endpoints, router interfaces), on a ring of four
+ * routers where some destinations have two equal paths; and it steps aside where it could
+ * not answer the same.
+ */
+class SubnetRoutingTestCase : public TestCase
+{
+  public:
+    SubnetRoutingTestCase()
+        : TestCase("hash-table routes at routers answer as static and global routing do")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::istringstream in("router a\nrouter b\nrouter c\nrouter d\n"
+                              "hosts ha 3 a rate=100Mbps delay=1ms\n"
+                              "hosts hb 2 b rate=100Mbps delay=1ms\n"
+                              "hosts hc 2 c rate=100Mbps delay=1ms\n"
+                              "endpoint e d rate=100Mbps delay=1ms\n"
+                              "link a b rate=10Mbps delay=1ms\nlink b c rate=10Mbps delay=1ms\n"
+                              "link c d rate=10Mbps delay=1ms\nlink d a rate=10Mbps delay=1ms\n");
+        Ipv4AddressGenerator::Reset();
+        const auto installed =
+            TopologyHelper().Install(TopologyFileReader::Parse(in, "ring").topology);
+        std::vector<Ipv4Address> destinations;
+        for (auto it = NodeList::Begin(); it != NodeList::End(); ++it)
+        {
+            Ptr<Ipv4> ipv4 = (*it)->GetObject<Ipv4>();
+            for (uint32_t i = 1; ipv4 && i < ipv4->GetNInterfaces(); ++i)
+            {
+                destinations.push_back(ipv4->GetAddress(i, 0).GetLocal());
+            }
+        }
+        destinations.push_back(Ipv4Address("10.200.0.1")); // nowhere
+        uint32_t compared = 0;
+        for (auto it = installed.routers.Begin(); it != installed.routers.End(); ++it)
+        {
+            auto list =
+                DynamicCast<Ipv4ListRouting>((*it)->GetObject<Ipv4>()->GetRoutingProtocol());
+            int16_t priority;
+            auto subnet = DynamicCast<Ipv4SubnetRouting>(list->GetRoutingProtocol(0, priority));
+            NS_TEST_ASSERT_MSG_NE(subnet, nullptr, "first in every router's list");
+            NS_TEST_ASSERT_MSG_EQ(subnet->IsActive(), true, "every route copied");
+            for (const auto& destination : destinations)
+            {
+                Ipv4Header header;
+                header.SetDestination(destination);
+                Socket::SocketErrno error;
+                Ptr<Ipv4Route> fast = subnet->RouteOutput(nullptr, header, nullptr, error);
+                Ptr<Ipv4Route> slow;
+                for (uint32_t p = 1; p < list->GetNRoutingProtocols() && !slow; ++p)
+                {
+                    slow = list->GetRoutingProtocol(p, priority)
+                               ->RouteOutput(nullptr, header, nullptr, error);
+                }
+                NS_TEST_ASSERT_MSG_EQ(bool(fast), bool(slow), "a route to " << destination);
+                if (fast && slow)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(fast->GetOutputDevice(),
+                                          slow->GetOutputDevice(),
+                                          "device to " << destination);
+                    NS_TEST_ASSERT_MSG_EQ(fast->GetGateway(),
+                                          slow->GetGateway(),
+                                          "gateway to " << destination);
+                    NS_TEST_ASSERT_MSG_EQ(fast->GetSource(),
+                                          slow->GetSource(),
+                                          "source to " << destination);
+                    ++compared;
+                }
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(compared, 4 * (destinations.size() - 2), "routes compared");
+
+        // A route it cannot copy (a default route): it steps aside, the others answer.
+        Ptr<Node> a = installed.routers.Get(0);
+        Ipv4StaticRoutingHelper()
+            .GetStaticRouting(a->GetObject<Ipv4>())
+            ->SetDefaultRoute(Ipv4Address("10.0.0.2"), 1);
+        int16_t priority;
+        auto list = DynamicCast<Ipv4ListRouting>(a->GetObject<Ipv4>()->GetRoutingProtocol());
+        auto subnet = DynamicCast<Ipv4SubnetRouting>(list->GetRoutingProtocol(0, priority));
+        subnet->Invalidate();
+        NS_TEST_ASSERT_MSG_EQ(subnet->IsActive(), false, "a default route cannot be copied");
+        Simulator::Destroy();
     }
 };
 
@@ -641,6 +736,7 @@ class TopologyTestSuite : public TestSuite
         AddTestCase(new TopologyErrorsTestCase);
         AddTestCase(new BottleneckTestCase);
         AddTestCase(new FlowBytesTestCase);
+        AddTestCase(new SubnetRoutingTestCase);
     }
 };
 

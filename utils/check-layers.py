@@ -4,6 +4,7 @@
   model/protocol      the standard library only (pure, unit-testable)
   model/learning      LibTorch, in its .cc files only; no ns-3
   model/transport     ns-3; neither the learning layer nor LibTorch
+  model/network       ns-3 only (routing and links)
   model/applications  the three layers below and ns-3; no LibTorch
   helper              anything but LibTorch
 
@@ -18,10 +19,11 @@ RULES = {
     "model/protocol": ({"model/protocol"}, False),
     "model/learning": ({"model/learning"}, False),
     "model/transport": ({"model/transport"}, True),
+    "model/network": ({"model/network"}, True),
     "model/applications": ({"model/applications", "model/protocol", "model/learning",
                             "model/transport"}, True),
     "helper": ({"helper", "model/applications", "model/protocol", "model/learning",
-                "model/transport"}, True),
+                "model/transport", "model/network"}, True),
 }
 TORCH = re.compile(r"#include\s*<(torch|ATen|c10)/")
 OURS = re.compile(r'#include\s*"(?:ns3/)?([^"/]+\.h)"')

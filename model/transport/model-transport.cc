@@ -40,15 +40,15 @@ ModelTransport::GetTypeId()
                           MakeUintegerAccessor(&ModelTransport::m_maxTransfers),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("MaxConnections",
-                          "Outbound TCP connections kept open at once (0: no limit); opening "
-                          "one more first closes the least recently used idle one. Transfers "
-                          "under way are never cut, so up to MaxConcurrentTransfers may be open "
-                          "if that is larger.",
+                          "TCP connections used for sending at once, opened by this node or "
+                          "by its peers (0: no limit); opening one more first closes the least "
+                          "recently used idle one. Transfers under way are never cut, so up to "
+                          "MaxConcurrentTransfers may be open if that is larger.",
                           UintegerValue(256),
                           MakeUintegerAccessor(&ModelTransport::m_maxConnections),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("IdleTimeout",
-                          "An outbound connection without a transfer for this long is closed "
+                          "A connection without a transfer either way for this long is closed "
                           "(0: kept until the pool needs its place).",
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&ModelTransport::m_idleTimeout),
@@ -139,7 +139,17 @@ ModelTransport::Setup(Ptr<Node> node, uint32_t self, const std::vector<Address>&
     m_node = node;
     m_self = self;
     m_peers = peers;
+    m_peerOfAddress.clear();
+    for (uint32_t peer = 0; peer < peers.size(); ++peer)
+    {
+        if (InetSocketAddress::IsMatchingType(peers[peer]))
+        {
+            m_peerOfAddress.emplace(InetSocketAddress::ConvertFrom(peers[peer]).GetIpv4().Get(),
+                                    peer);
+        }
+    }
     m_connections.clear();
+    m_connectionTo.clear();
 }
 
 void
@@ -176,22 +186,25 @@ ModelTransport::Stop()
 {
     NS_LOG_FUNCTION(this);
     m_queue.clear();
-    for (auto& [peer, connection] : m_connections)
+    // In the order the connections were made, so that the FINs go out in the same order in
+    // every run.
+    std::vector<Connection*> connections;
+    for (auto& [socket, connection] : m_connections)
     {
-        connection.idleEvent.Cancel();
-        if (connection.socket)
-        {
-            CloseQuietly(connection.socket, !m_disposing);
-        }
+        connections.push_back(&connection);
     }
+    std::sort(connections.begin(), connections.end(), [](const Connection* a, const Connection* b) {
+        return a->id < b->id;
+    });
+    for (auto* connection : connections)
+    {
+        connection->idleEvent.Cancel();
+        connection->connectEvent.Cancel();
+        connection->stallEvent.Cancel();
+        CloseQuietly(connection->socket, !m_disposing && !connection->closing);
+    }
+    m_connectionTo.clear();
     m_connections.clear();
-    m_peerOfSocket.clear();
-    auto inbound = std::move(m_inbound);
-    m_inbound.clear();
-    for (auto& [socket, reassembler] : inbound)
-    {
-        CloseQuietly(socket, !m_disposing);
-    }
     if (m_listener)
     {
         m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
@@ -255,13 +268,20 @@ ModelTransport::GetCounters() const
 uint32_t
 ModelTransport::GetSocketCount() const
 {
-    return static_cast<uint32_t>((m_listener ? 1 : 0) + m_connections.size() + m_inbound.size());
+    return static_cast<uint32_t>((m_listener ? 1 : 0) + m_connections.size());
 }
 
 void
 ModelTransport::CountSockets()
 {
     m_counters.peakSockets = std::max(m_counters.peakSockets, GetSocketCount());
+}
+
+ModelTransport::Connection*
+ModelTransport::Find(Ptr<Socket> socket)
+{
+    auto it = m_connections.find(PeekPointer(socket));
+    return it == m_connections.end() ? nullptr : &it->second;
 }
 
 void
@@ -298,8 +318,8 @@ ModelTransport::Dispatch()
                 m_queue.erase(m_queue.begin() + static_cast<std::ptrdiff_t>(i));
                 continue;
             }
-            auto connection = m_connections.find(m_queue[i].peer);
-            if (connection != m_connections.end() && connection->second.message)
+            auto to = m_connectionTo.find(m_queue[i].peer);
+            if (to != m_connectionTo.end() && to->second->message)
             {
                 ++i;
                 continue;
@@ -316,13 +336,13 @@ void
 ModelTransport::StartTransfer(Outgoing&& outgoing)
 {
     NS_LOG_FUNCTION(this << outgoing.peer);
-    auto it = m_connections.find(outgoing.peer);
-    if (it == m_connections.end())
+    auto to = m_connectionTo.find(outgoing.peer);
+    if (to == m_connectionTo.end())
     {
         MakeRoomForConnection();
-        it = m_connections.emplace(outgoing.peer, Connection()).first;
     }
-    Connection& connection = it->second;
+    Connection& connection =
+        to == m_connectionTo.end() ? OpenConnection(outgoing.peer) : *to->second;
     connection.idleEvent.Cancel();
     connection.lastUsed = Simulator::Now();
     outgoing.header.sendTimeNs = Simulator::Now().GetNanoSeconds();
@@ -340,102 +360,152 @@ ModelTransport::StartTransfer(Outgoing&& outgoing)
         connection.stallEvent = Simulator::Schedule(m_stallTimeout,
                                                     &ModelTransport::CheckProgress,
                                                     this,
-                                                    outgoing.peer);
+                                                    connection.socket);
     }
     m_transferStartedTrace(outgoing.peer, connection.header, Simulator::Now() - outgoing.enqueued);
-    if (!connection.socket)
+    if (connection.connected)
     {
-        OpenConnection(outgoing.peer);
+        WriteMore(connection);
     }
-    else if (connection.connected)
-    {
-        WriteMore(outgoing.peer);
-    }
+}
+
+bool
+ModelTransport::IsIdle(const Connection& connection)
+{
+    return !connection.message && connection.reader.GetBufferedBytes() == 0;
 }
 
 void
 ModelTransport::MakeRoomForConnection()
 {
-    if (m_maxConnections == 0 || m_connections.size() < m_maxConnections)
+    if (m_maxConnections == 0 || m_connectionTo.size() < m_maxConnections)
     {
         return;
     }
     // The least recently used idle connection; ties go to the lowest peer index.
-    auto victim = m_connections.end();
-    for (auto it = m_connections.begin(); it != m_connections.end(); ++it)
+    Connection* victim = nullptr;
+    for (auto& [peer, connection] : m_connectionTo)
     {
-        if (!it->second.message &&
-            (victim == m_connections.end() || it->second.lastUsed < victim->second.lastUsed))
+        if (IsIdle(*connection) && (!victim || connection->lastUsed < victim->lastUsed))
         {
-            victim = it;
+            victim = connection;
         }
     }
-    if (victim != m_connections.end())
+    if (victim)
     {
         ++m_counters.connectionsClosed;
-        CloseConnection(victim->first);
+        Retire(*victim);
     }
 }
 
 void
-ModelTransport::CloseIfIdle(uint32_t peer)
+ModelTransport::CloseIfIdle(Ptr<Socket> socket)
 {
-    auto it = m_connections.find(peer);
-    if (it != m_connections.end() && !it->second.message)
+    Connection* connection = Find(socket);
+    if (connection && !connection->closing && IsIdle(*connection))
     {
         ++m_counters.connectionsClosed;
-        CloseConnection(peer);
+        Retire(*connection);
     }
 }
 
-void
-ModelTransport::CloseConnection(uint32_t peer)
+ModelTransport::Connection&
+ModelTransport::AddConnection(Ptr<Socket> socket, uint32_t peer)
 {
-    NS_LOG_FUNCTION(this << peer);
-    auto it = m_connections.find(peer);
-    it->second.idleEvent.Cancel();
-    it->second.connectEvent.Cancel();
-    it->second.stallEvent.Cancel();
-    if (it->second.socket)
-    {
-        m_peerOfSocket.erase(it->second.socket);
-        // TCP still delivers (and retransmits) what it holds, then sends its FIN.
-        CloseQuietly(it->second.socket);
-    }
-    m_connections.erase(it);
+    Connection& connection = m_connections[PeekPointer(socket)];
+    connection.socket = socket;
+    connection.id = m_nextConnectionId++;
+    connection.peer = peer;
+    connection.lastUsed = Simulator::Now();
+    connection.reader.SetHeaderCheck([this](const DivShareHeader& header) -> std::string {
+        if (header.sender >= m_peers.size() || header.sender == m_self)
+        {
+            return "sender " + std::to_string(header.sender) + " is not a peer";
+        }
+        if (!m_headerCheck.IsNull() && !m_headerCheck(header))
+        {
+            return "unexpected fragment " + std::to_string(header.fragment) + " of " +
+                   std::to_string(header.fragments) + " with " + std::to_string(header.valueCount) +
+                   " values";
+        }
+        return "";
+    });
+    socket->SetRecvCallback(MakeCallback(&ModelTransport::HandleRead, this));
+    socket->SetSendCallback(MakeCallback(&ModelTransport::HandleSendSpace, this));
+    socket->SetDataSentCallback(MakeCallback(&ModelTransport::HandleDataSent, this));
+    socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandlePeerClose, this),
+                              MakeCallback(&ModelTransport::HandleErrorClose, this));
+    CountSockets();
+    return connection;
 }
 
-void
+ModelTransport::Connection&
 ModelTransport::OpenConnection(uint32_t peer)
 {
     NS_LOG_FUNCTION(this << peer);
-    Connection& connection = m_connections.at(peer);
-    connection.socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
-    connection.socket->SetAttribute("MaxSegLifetime", DoubleValue(m_timeWaitMsl.GetSeconds()));
+    Ptr<Socket> socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    socket->SetAttribute("MaxSegLifetime", DoubleValue(m_timeWaitMsl.GetSeconds()));
     ++m_counters.connectionsOpened;
-    CountSockets();
-    connection.connected = false;
-    m_peerOfSocket[connection.socket] = peer;
-    connection.socket->Bind();
-    connection.socket->SetConnectCallback(
-        MakeCallback(&ModelTransport::HandleConnected, this),
-        MakeCallback(&ModelTransport::HandleConnectionFailed, this));
-    connection.socket->SetSendCallback(MakeCallback(&ModelTransport::HandleSendSpace, this));
-    connection.socket->SetDataSentCallback(MakeCallback(&ModelTransport::HandleDataSent, this));
-    connection.socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleOutboundClosed, this),
-                                         MakeCallback(&ModelTransport::HandleOutboundClosed, this));
-    connection.socket->Connect(m_peers[peer]);
+    Connection& connection = AddConnection(socket, peer);
+    m_connectionTo[peer] = &connection;
+    socket->Bind();
+    socket->SetConnectCallback(MakeCallback(&ModelTransport::HandleConnected, this),
+                               MakeCallback(&ModelTransport::HandleConnectionFailed, this));
+    socket->Connect(m_peers[peer]);
     if (m_connectTimeout.IsStrictlyPositive())
     {
         connection.connectEvent =
-            Simulator::Schedule(m_connectTimeout, &ModelTransport::FailConnection, this, peer);
+            Simulator::Schedule(m_connectTimeout, &ModelTransport::ConnectTimedOut, this, socket);
     }
+    return connection;
 }
 
 void
-ModelTransport::WriteMore(uint32_t peer)
+ModelTransport::Retire(Connection& connection)
 {
-    Connection& connection = m_connections.at(peer);
+    NS_LOG_FUNCTION(this << connection.peer);
+    connection.idleEvent.Cancel();
+    connection.connectEvent.Cancel();
+    connection.stallEvent.Cancel();
+    auto to = m_connectionTo.find(connection.peer);
+    if (to != m_connectionTo.end() && to->second == &connection)
+    {
+        m_connectionTo.erase(to);
+    }
+    if (!connection.connected || connection.peerClosed)
+    {
+        Forget(connection, true); // nothing more can arrive
+        return;
+    }
+    // TCP still delivers (and retransmits) what it holds, then sends its FIN; the peer's
+    // transfer under way, if any, is still read. HandlePeerClose forgets the connection.
+    connection.message = nullptr;
+    connection.closing = true;
+    Ptr<Socket> socket = connection.socket;
+    socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+    socket->SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+    socket->Close(); // the last use of connection: the close callback may forget it
+}
+
+void
+ModelTransport::Forget(Connection& connection, bool close)
+{
+    connection.idleEvent.Cancel();
+    connection.connectEvent.Cancel();
+    connection.stallEvent.Cancel();
+    auto to = m_connectionTo.find(connection.peer);
+    if (to != m_connectionTo.end() && to->second == &connection)
+    {
+        m_connectionTo.erase(to);
+    }
+    Ptr<Socket> socket = connection.socket;
+    m_connections.erase(PeekPointer(socket));
+    CloseQuietly(socket, close);
+}
+
+void
+ModelTransport::WriteMore(Connection& connection)
+{
     const uint32_t size = connection.message->GetSize();
     while (connection.written < size)
     {
@@ -449,8 +519,8 @@ ModelTransport::WriteMore(uint32_t peer)
             connection.socket->Send(connection.message->CreateFragment(connection.written, chunk));
         if (sent <= 0)
         {
-            NS_LOG_WARN("node " << m_self << ": send to " << peer << " failed");
-            FailTransfer(peer);
+            NS_LOG_WARN("node " << m_self << ": send to " << connection.peer << " failed");
+            FailTransfer(connection);
             return;
         }
         connection.written += static_cast<uint32_t>(sent);
@@ -459,9 +529,8 @@ ModelTransport::WriteMore(uint32_t peer)
 }
 
 void
-ModelTransport::CompleteIfTransmitted(uint32_t peer)
+ModelTransport::CompleteIfTransmitted(Connection& connection)
 {
-    Connection& connection = m_connections.at(peer);
     if (!connection.message || connection.written < connection.message->GetSize() ||
         connection.transmitted < connection.messageEnd)
     {
@@ -471,35 +540,48 @@ ModelTransport::CompleteIfTransmitted(uint32_t peer)
     const Time duration = Simulator::Now() - NanoSeconds(connection.header.sendTimeNs);
     ++m_counters.messagesSent;
     m_counters.bytesSent += size;
-    m_transferCompletedTrace(peer, connection.header, size, duration);
+    m_transferCompletedTrace(connection.peer, connection.header, size, duration);
+    EndTransfer(connection, false);
+}
+
+void
+ModelTransport::EndTransfer(Connection& connection, bool failed)
+{
+    if (failed)
+    {
+        ++m_counters.transfersFailed;
+    }
     connection.message = nullptr;
     connection.stallEvent.Cancel();
     connection.lastUsed = Simulator::Now();
-    if (m_idleTimeout.IsStrictlyPositive())
-    {
-        connection.idleEvent =
-            Simulator::Schedule(m_idleTimeout, &ModelTransport::CloseIfIdle, this, peer);
-    }
     --m_inFlight;
+    if (failed || connection.peerClosed)
+    {
+        Retire(connection); // the next transfer to this peer reconnects
+    }
+    else if (m_idleTimeout.IsStrictlyPositive())
+    {
+        connection.idleEvent = Simulator::Schedule(m_idleTimeout,
+                                                   &ModelTransport::CloseIfIdle,
+                                                   this,
+                                                   connection.socket);
+    }
     Dispatch();
 }
 
 void
-ModelTransport::FailTransfer(uint32_t peer)
+ModelTransport::FailTransfer(Connection& connection)
 {
-    NS_LOG_FUNCTION(this << peer);
-    auto it = m_connections.find(peer);
-    if (it == m_connections.end())
+    NS_LOG_FUNCTION(this << connection.peer);
+    if (connection.message)
     {
-        return;
+        EndTransfer(connection, true);
     }
-    if (it->second.message)
+    else
     {
-        ++m_counters.transfersFailed;
-        --m_inFlight;
+        Retire(connection);
+        Dispatch();
     }
-    CloseConnection(peer); // the next transfer to this peer reconnects
-    Dispatch();
 }
 
 void
@@ -518,109 +600,91 @@ ModelTransport::CloseQuietly(Ptr<Socket> socket, bool close)
     }
 }
 
-uint32_t
-ModelTransport::PeerOf(Ptr<Socket> socket) const
-{
-    auto it = m_peerOfSocket.find(socket);
-    return it == m_peerOfSocket.end() ? UINT32_MAX : it->second;
-}
-
 void
 ModelTransport::HandleConnected(Ptr<Socket> socket)
 {
-    const uint32_t peer = PeerOf(socket);
-    NS_LOG_FUNCTION(this << peer);
-    if (peer == UINT32_MAX)
+    Connection* connection = Find(socket);
+    if (!connection)
     {
         return;
     }
-    Connection& connection = m_connections.at(peer);
-    connection.connected = true;
-    connection.connectEvent.Cancel();
-    m_backoffUntil.erase(peer);
-    if (connection.message)
+    NS_LOG_FUNCTION(this << connection->peer);
+    connection->connected = true;
+    connection->connectEvent.Cancel();
+    m_backoffUntil.erase(connection->peer);
+    if (connection->message)
     {
-        WriteMore(peer);
+        WriteMore(*connection);
     }
 }
 
 void
 ModelTransport::HandleConnectionFailed(Ptr<Socket> socket)
 {
-    const uint32_t peer = PeerOf(socket);
-    NS_LOG_WARN("node " << m_self << ": connection to node " << peer << " failed");
-    if (peer != UINT32_MAX)
+    if (Connection* connection = Find(socket))
     {
-        FailConnection(peer);
+        NS_LOG_WARN("node " << m_self << ": connection to node " << connection->peer << " failed");
+        FailConnection(*connection);
     }
 }
 
 void
-ModelTransport::CheckProgress(uint32_t peer)
+ModelTransport::ConnectTimedOut(Ptr<Socket> socket)
 {
-    auto it = m_connections.find(peer);
-    if (it == m_connections.end() || !it->second.message)
+    if (Connection* connection = Find(socket))
+    {
+        FailConnection(*connection);
+    }
+}
+
+void
+ModelTransport::CheckProgress(Ptr<Socket> socket)
+{
+    Connection* connection = Find(socket);
+    if (!connection || !connection->message)
     {
         return;
     }
-    Connection& connection = it->second;
     // Still connecting is ConnectTimeout's to judge.
-    if (connection.connected && connection.transmitted == connection.transmittedAtCheck)
+    if (connection->connected && connection->transmitted == connection->transmittedAtCheck)
     {
-        NS_LOG_WARN("node " << m_self << ": transfer to node " << peer << " stalled");
-        FailConnection(peer);
+        NS_LOG_WARN("node " << m_self << ": transfer to node " << connection->peer << " stalled");
+        FailConnection(*connection);
         return;
     }
-    connection.transmittedAtCheck = connection.transmitted;
-    connection.stallEvent =
-        Simulator::Schedule(m_stallTimeout, &ModelTransport::CheckProgress, this, peer);
+    connection->transmittedAtCheck = connection->transmitted;
+    connection->stallEvent =
+        Simulator::Schedule(m_stallTimeout, &ModelTransport::CheckProgress, this, socket);
 }
 
 void
-ModelTransport::FailConnection(uint32_t peer)
+ModelTransport::FailConnection(Connection& connection)
 {
-    NS_LOG_FUNCTION(this << peer);
+    NS_LOG_FUNCTION(this << connection.peer);
     if (m_peerBackoff.IsStrictlyPositive())
     {
-        m_backoffUntil[peer] = Simulator::Now() + m_peerBackoff;
+        m_backoffUntil[connection.peer] = Simulator::Now() + m_peerBackoff;
     }
-    FailTransfer(peer);
+    FailTransfer(connection);
 }
 
 void
 ModelTransport::HandleSendSpace(Ptr<Socket> socket, uint32_t /* available */)
 {
-    const uint32_t peer = PeerOf(socket);
-    if (peer == UINT32_MAX)
+    Connection* connection = Find(socket);
+    if (connection && connection->connected && connection->message)
     {
-        return;
-    }
-    const Connection& connection = m_connections.at(peer);
-    if (connection.connected && connection.message)
-    {
-        WriteMore(peer);
+        WriteMore(*connection);
     }
 }
 
 void
 ModelTransport::HandleDataSent(Ptr<Socket> socket, uint32_t bytes)
 {
-    const uint32_t peer = PeerOf(socket);
-    if (peer != UINT32_MAX)
+    if (Connection* connection = Find(socket))
     {
-        m_connections.at(peer).transmitted += bytes;
-        CompleteIfTransmitted(peer);
-    }
-}
-
-void
-ModelTransport::HandleOutboundClosed(Ptr<Socket> socket)
-{
-    const uint32_t peer = PeerOf(socket);
-    NS_LOG_FUNCTION(this << peer);
-    if (peer != UINT32_MAX)
-    {
-        FailTransfer(peer);
+        connection->transmitted += bytes;
+        CompleteIfTransmitted(*connection);
     }
 }
 
@@ -628,32 +692,33 @@ void
 ModelTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
 {
     NS_LOG_FUNCTION(this << socket << from);
-    MessageReassembler reassembler;
-    reassembler.SetHeaderCheck([this](const DivShareHeader& header) -> std::string {
-        if (header.sender >= m_peers.size() || header.sender == m_self)
+    uint32_t peer = UINT32_MAX;
+    if (InetSocketAddress::IsMatchingType(from))
+    {
+        auto it = m_peerOfAddress.find(InetSocketAddress::ConvertFrom(from).GetIpv4().Get());
+        peer = it == m_peerOfAddress.end() ? UINT32_MAX : it->second;
+    }
+    Connection& connection = AddConnection(socket, peer);
+    connection.connected = true;
+    // The peer's connection carries this node's messages to it too, unless this node has its
+    // own already (both opened one at once) or its pool is full.
+    if (peer != UINT32_MAX && m_connectionTo.find(peer) == m_connectionTo.end() &&
+        (m_maxConnections == 0 || m_connectionTo.size() < m_maxConnections))
+    {
+        m_connectionTo[peer] = &connection;
+        if (m_idleTimeout.IsStrictlyPositive())
         {
-            return "sender " + std::to_string(header.sender) + " is not a peer";
+            connection.idleEvent =
+                Simulator::Schedule(m_idleTimeout, &ModelTransport::CloseIfIdle, this, socket);
         }
-        if (!m_headerCheck.IsNull() && !m_headerCheck(header))
-        {
-            return "unexpected fragment " + std::to_string(header.fragment) + " of " +
-                   std::to_string(header.fragments) + " with " + std::to_string(header.valueCount) +
-                   " values";
-        }
-        return "";
-    });
-    m_inbound.emplace(socket, std::move(reassembler));
-    socket->SetRecvCallback(MakeCallback(&ModelTransport::HandleRead, this));
-    socket->SetCloseCallbacks(MakeCallback(&ModelTransport::HandleInboundClosed, this),
-                              MakeCallback(&ModelTransport::HandleInboundError, this));
-    CountSockets();
+    }
 }
 
 void
 ModelTransport::HandleRead(Ptr<Socket> socket)
 {
-    auto it = m_inbound.find(socket);
-    if (it == m_inbound.end())
+    Connection* connection = Find(socket);
+    if (!connection)
     {
         return;
     }
@@ -666,13 +731,20 @@ ModelTransport::HandleRead(Ptr<Socket> socket)
             break;
         }
         m_counters.bytesReceived += packet->GetSize();
-        if (!it->second.Append(packet, messages))
+        if (!connection->reader.Append(packet, messages))
         {
             malformed = true;
             break;
         }
     }
-    // Messages completed before the bad bytes are good: deliver them, then drop the stream.
+    if (malformed)
+    {
+        RejectInbound(*connection,
+                      connection->reader.GetBufferedBytes(),
+                      connection->reader.GetError());
+    }
+    // Messages completed before the bad bytes are good: deliver them (the callback may
+    // send, and so change the connections).
     for (auto& message : messages)
     {
         const auto& header = message.header;
@@ -687,58 +759,84 @@ ModelTransport::HandleRead(Ptr<Socket> socket)
         ++m_counters.messagesReceived;
         m_messageReceivedTrace(header, bytes, Simulator::Now() - NanoSeconds(header.sendTimeNs));
     }
-    if (malformed)
-    {
-        RejectInbound(socket, it->second.GetBufferedBytes(), it->second.GetError());
-    }
 }
 
 void
-ModelTransport::RejectInbound(Ptr<Socket> socket, uint32_t bytes, const std::string& reason)
+ModelTransport::RejectInbound(Connection& connection, uint32_t bytes, const std::string& reason)
 {
-    NS_LOG_WARN("node " << m_self << ": dropping an inbound connection: " << reason);
+    NS_LOG_WARN("node " << m_self << ": dropping a connection: " << reason);
     ++m_counters.messagesMalformed;
     m_counters.bytesMalformed += bytes;
     m_malformedTrace(bytes, reason);
-    m_inbound.erase(socket);
-    CloseQuietly(socket);
+    if (connection.message)
+    {
+        ++m_counters.transfersFailed;
+        --m_inFlight;
+    }
+    Forget(connection, true);
+    Dispatch();
 }
 
 void
-ModelTransport::HandleInboundClosed(Ptr<Socket> socket)
+ModelTransport::HandlePeerClose(Ptr<Socket> socket)
 {
-    ForgetInbound(socket, true);
-}
-
-void
-ModelTransport::HandleInboundError(Ptr<Socket> socket)
-{
-    ForgetInbound(socket, false);
-}
-
-void
-ModelTransport::ForgetInbound(Ptr<Socket> socket, bool peerClosed)
-{
-    auto it = m_inbound.find(socket);
-    if (it == m_inbound.end())
+    Connection* connection = Find(socket);
+    if (!connection)
     {
         return;
     }
-    if (it->second.GetBufferedBytes() > 0)
+    NS_LOG_FUNCTION(this << connection->peer);
+    if (connection->reader.GetBufferedBytes() > 0)
     {
-        RejectInbound(socket,
-                      it->second.GetBufferedBytes(),
-                      peerClosed ? "stream closed inside a message"
-                                 : "stream reset inside a message");
+        RejectInbound(*connection,
+                      connection->reader.GetBufferedBytes(),
+                      "stream closed inside a message");
         return;
     }
-    m_inbound.erase(it);
-    if (peerClosed)
+    if (connection->closing)
     {
-        // The peer's pool let the connection go: close our side too, or the socket would
-        // stay in CLOSE_WAIT, and in the node's endpoint scan, for the rest of the run.
-        CloseQuietly(socket);
+        Forget(*connection, false); // both sides closed: TCP ends it
+        return;
     }
+    // The peer's pool let the connection go: no new transfers on it, and once this node's
+    // transfer under way is sent, close this side too, or the socket would stay in
+    // CLOSE_WAIT, and in the node's endpoint scan, for the rest of the run.
+    connection->peerClosed = true;
+    auto to = m_connectionTo.find(connection->peer);
+    if (to != m_connectionTo.end() && to->second == connection)
+    {
+        m_connectionTo.erase(to);
+    }
+    if (!connection->message)
+    {
+        Forget(*connection, true);
+    }
+    Dispatch();
+}
+
+void
+ModelTransport::HandleErrorClose(Ptr<Socket> socket)
+{
+    Connection* connection = Find(socket);
+    if (!connection)
+    {
+        return;
+    }
+    NS_LOG_FUNCTION(this << connection->peer);
+    if (connection->reader.GetBufferedBytes() > 0)
+    {
+        RejectInbound(*connection,
+                      connection->reader.GetBufferedBytes(),
+                      "stream reset inside a message");
+        return;
+    }
+    if (connection->message)
+    {
+        ++m_counters.transfersFailed;
+        --m_inFlight;
+    }
+    Forget(*connection, false);
+    Dispatch();
 }
 
 } // namespace ns3

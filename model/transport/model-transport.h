@@ -20,6 +20,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -42,8 +43,8 @@ struct TrafficCounters
     uint64_t bytesMalformed{0};      //!< bytes discarded with them
     uint64_t transfersFailed{0};     //!< outbound transfers lost to a connection error
     uint64_t messagesUnreachable{0}; //!< queued messages dropped: their peer is in backoff
-    uint64_t connectionsOpened{0};   //!< outbound TCP connections opened
-    uint64_t connectionsClosed{0};   //!< of them, closed idle (pool full, or IdleTimeout)
+    uint64_t connectionsOpened{0};   //!< TCP connections this node opened
+    uint64_t connectionsClosed{0};   //!< connections it closed idle (pool full, or IdleTimeout)
     uint32_t peakSockets{0};         //!< most sockets open at once (listener, in and out)
 };
 
@@ -62,13 +63,17 @@ struct TrafficCounters
  * are accepted on Port; their bytes are reassembled into messages and checked; a malformed
  * stream is counted and dropped.
  *
- * Connections are a pool, as in real systems' connection managers: one is opened to a peer
- * on first use and kept for the next transfers, but at most MaxConnections outbound ones are
- * open at once; opening one more first closes the least recently used idle one, and one idle
- * for IdleTimeout is closed. So a node holds about 2 MaxConnections sockets (its own, and
- * its peers' connections to it) however many nodes the run has, and ns-3's per-packet
- * endpoint lookup, a linear scan over the node's sockets, stays cheap. A closed
- * connection's TIME_WAIT lasts 2 TimeWaitMsl, not Linux's 60 s: its endpoint would
+ * Connections are a pool, as in real systems' connection managers, and a connection carries
+ * messages both ways: a node sends to a peer on the connection it opened to it or on the one
+ * the peer opened to it, whichever exists, so a pair of nodes holds one connection, not one
+ * per direction (two only when both open at the same moment). One is opened on first use and
+ * kept for the next transfers, but at most MaxConnections are used at once; opening one more
+ * first closes the least recently used idle one (idle both ways), and one idle for
+ * IdleTimeout is closed. So a node holds about MaxConnections sockets, and at most one per
+ * peer, however many nodes the run has, and ns-3's per-packet endpoint lookup, a linear scan
+ * over the node's sockets, stays short. Closing is graceful: the side that closes still reads
+ * what the other had under way, and a side whose peer closed finishes its transfer first. A
+ * closed connection's TIME_WAIT lasts 2 TimeWaitMsl, not Linux's 60 s: its endpoint would
  * otherwise stay in that scan.
  */
 class ModelTransport : public Object
@@ -168,50 +173,58 @@ class ModelTransport : public Object
         Time enqueued;
     };
 
-    /** The outbound connection to one peer and its current transfer. */
+    /** One TCP connection with a peer, opened by either side: it carries messages both ways. */
     struct Connection
     {
         Ptr<Socket> socket;
+        uint64_t id{0};            //!< order of creation: teardown follows it, not addresses
+        uint32_t peer{UINT32_MAX}; //!< UINT32_MAX: an unknown address (then receive only)
         bool connected{false};
-        Ptr<Packet> message;     //!< message under transfer, null when idle
-        DivShareHeader header;   //!< its header
-        uint32_t written{0};     //!< bytes of it handed to TCP
-        uint64_t handedOver{0};  //!< bytes handed to TCP on this connection, in all
-        uint64_t transmitted{0}; //!< bytes TCP has transmitted (first transmissions), in all
-        uint64_t messageEnd{0};  //!< handedOver once the current message is fully handed over
-        Time lastUsed;           //!< when its last transfer started or ended
-        EventId idleEvent;       //!< closes it after IdleTimeout without a transfer
-        EventId connectEvent;    //!< gives up connecting after ConnectTimeout
-        EventId stallEvent;      //!< checks the transfer's progress every StallTimeout
+        bool closing{false};       //!< this side closed it; it still reads what the peer sends
+        bool peerClosed{false};    //!< the peer closed it; the transfer under way finishes first
+        MessageReassembler reader; //!< inbound bytes
+        Ptr<Packet> message;       //!< outbound message under transfer, null when idle
+        DivShareHeader header;     //!< its header
+        uint32_t written{0};       //!< bytes of it handed to TCP
+        uint64_t handedOver{0};    //!< bytes handed to TCP on this connection, in all
+        uint64_t transmitted{0};   //!< bytes TCP has transmitted (first transmissions), in all
+        uint64_t messageEnd{0};    //!< handedOver once the current message is fully handed over
+        Time lastUsed;             //!< when its last transfer started or ended
+        EventId idleEvent;         //!< closes it after IdleTimeout without a transfer
+        EventId connectEvent;      //!< gives up connecting after ConnectTimeout
+        EventId stallEvent;        //!< checks the transfer's progress every StallTimeout
         uint64_t transmittedAtCheck{0}; //!< transmitted at the last progress check
     };
 
     void Dispatch();
     void StartTransfer(Outgoing&& outgoing);
-    void OpenConnection(uint32_t peer);
+    Connection& OpenConnection(uint32_t peer);
+    Connection& AddConnection(Ptr<Socket> socket, uint32_t peer);
     void MakeRoomForConnection();
-    void CloseIfIdle(uint32_t peer);
-    void CloseConnection(uint32_t peer);
+    static bool IsIdle(const Connection& connection);
     void CountSockets();
-    void WriteMore(uint32_t peer);
-    void CompleteIfTransmitted(uint32_t peer);
-    void FailTransfer(uint32_t peer);
-    void FailConnection(uint32_t peer);
-    void CheckProgress(uint32_t peer);
-    uint32_t PeerOf(Ptr<Socket> socket) const;
+    void WriteMore(Connection& connection);
+    void CompleteIfTransmitted(Connection& connection);
+    void EndTransfer(Connection& connection, bool failed);
+    void FailTransfer(Connection& connection);
+    void FailConnection(Connection& connection);
+    void Retire(Connection& connection);
+    void Forget(Connection& connection, bool close);
+    void RejectInbound(Connection& connection, uint32_t bytes, const std::string& reason);
+    Connection* Find(Ptr<Socket> socket);
     static void CloseQuietly(Ptr<Socket> socket, bool close = true);
 
+    void CheckProgress(Ptr<Socket> socket);
+    void CloseIfIdle(Ptr<Socket> socket);
+    void ConnectTimedOut(Ptr<Socket> socket);
     void HandleConnected(Ptr<Socket> socket);
     void HandleConnectionFailed(Ptr<Socket> socket);
     void HandleSendSpace(Ptr<Socket> socket, uint32_t available);
     void HandleDataSent(Ptr<Socket> socket, uint32_t bytes);
-    void HandleOutboundClosed(Ptr<Socket> socket);
     void HandleAccept(Ptr<Socket> socket, const Address& from);
     void HandleRead(Ptr<Socket> socket);
-    void HandleInboundClosed(Ptr<Socket> socket);
-    void HandleInboundError(Ptr<Socket> socket);
-    void ForgetInbound(Ptr<Socket> socket, bool peerClosed);
-    void RejectInbound(Ptr<Socket> socket, uint32_t bytes, const std::string& reason);
+    void HandlePeerClose(Ptr<Socket> socket);
+    void HandleErrorClose(Ptr<Socket> socket);
 
     uint16_t m_port;
     uint32_t m_maxTransfers;
@@ -228,10 +241,11 @@ class ModelTransport : public Object
     ReceiveCallback m_receive;
     HeaderCheck m_headerCheck;
     Ptr<Socket> m_listener;
+    std::unordered_map<uint32_t, uint32_t> m_peerOfAddress; //!< IPv4 address -> node index
     std::deque<Outgoing> m_queue;
-    std::map<uint32_t, Connection> m_connections; //!< open outbound connections, by peer
-    std::map<Ptr<Socket>, uint32_t> m_peerOfSocket;
-    std::map<Ptr<Socket>, MessageReassembler> m_inbound;
+    std::unordered_map<Socket*, Connection> m_connections; //!< every connection, either side's
+    std::map<uint32_t, Connection*> m_connectionTo;        //!< the one each peer's messages take
+    uint64_t m_nextConnectionId{0};
     uint32_t m_inFlight{0};
     bool m_dispatching{false};   //!< Dispatch() is running
     bool m_dispatchAgain{false}; //!< a transfer ended while it ran: scan the queue again

@@ -51,7 +51,8 @@ main(int argc, char* argv[])
                         "compute_time",
                         "mlp_hidden",
                         "partition",
-                        "crashes"});
+                        "crashes",
+                        "events"});
     options.AddCustomOption("shards",
                             "Label shards per node (sets --partition=shards:N)",
                             "2",

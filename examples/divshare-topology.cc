@@ -70,7 +70,8 @@ main(int argc, char* argv[])
                         "local_steps",
                         "compute_time",
                         "congestion_traces",
-                        "trace_interval"});
+                        "trace_interval",
+                        "events"});
     options.Parse(argc, argv);
 
     try

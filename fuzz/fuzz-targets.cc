@@ -96,7 +96,8 @@ TopologyText(const uint8_t* data, std::size_t size)
     std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
     try
     {
-        TopologyFileReader::Parse(in, "fuzz.topo");
+        const auto file = TopologyFileReader::Parse(in, "fuzz.topo");
+        ResolveNetworkEvents(file.topology.events, file.topology, Seconds(100));
     }
     catch (const std::exception&)
     {

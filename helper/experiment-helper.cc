@@ -70,30 +70,21 @@ CheckChoice(const std::string& value, const std::vector<std::string>& choices)
                : "'" + value + "' is not one of: " + JoinNames(choices);
 }
 
-/** Crashes as "NODE@TIME,NODE@TIME" (TIME with its unit), in the order given. */
-std::vector<std::pair<uint32_t, Time>>
-ParseCrashes(const std::string& text)
+/** Crashes as "NODE@TIME,NODE@TIME" (TIME with its unit), in the order given, as events. */
+std::vector<NetworkEvent>
+ParseCrashes(const std::string& text, const std::string& name)
 {
-    std::vector<std::pair<uint32_t, Time>> crashes;
+    std::vector<NetworkEvent> crashes;
     std::istringstream list(text);
     for (std::string item; std::getline(list, item, ',');)
     {
         const auto at = item.find('@');
-        std::size_t used = 0;
-        unsigned long node = 0;
-        try
-        {
-            node = at == std::string::npos ? 0 : std::stoul(item.substr(0, at), &used);
-        }
-        catch (const std::exception&)
-        {
-            used = 0;
-        }
-        if (at == std::string::npos || used == 0 || used != at || node > UINT32_MAX)
+        if (at == std::string::npos || at == 0)
         {
             throw std::invalid_argument("'" + item + "' is not NODE@TIME, e.g. 3@10s");
         }
-        crashes.emplace_back(static_cast<uint32_t>(node), ParseDelay(item.substr(at + 1)));
+        crashes.push_back(NetworkEvent::Parse({item.substr(at + 1), "crash", item.substr(0, at)}));
+        crashes.back().origin = name;
     }
     return crashes;
 }
@@ -180,6 +171,15 @@ ExperimentHelper::GetTypeId()
                           "are not told (empty: none).",
                           StringValue(""),
                           MakeStringAccessor(&ExperimentHelper::m_crashes),
+                          MakeStringChecker())
+            .AddAttribute("Events",
+                          "Changes of the network during the run, separated by ';': TIME "
+                          "join|leave|crash|disconnect|reconnect NODE, TIME link-set A B "
+                          "[rate=] [up=] [down=] [delay=] [loss=], TIME link-down|link-up A B "
+                          "(e.g. '10s leave 3; 20s link-set node5 switch rate=1Mbps'); added to "
+                          "the topology file's event lines (empty: none).",
+                          StringValue(""),
+                          MakeStringAccessor(&ExperimentHelper::m_events),
                           MakeStringChecker())
             .AddAttribute("CongestionTraces",
                           "Also write link-utilization.csv, queues.csv, flows.csv and "
@@ -347,6 +347,7 @@ ExperimentHelper::DoDispose()
 {
     m_monitor.reset();
     m_tracer.reset();
+    m_dynamics.reset();
     m_apps = ApplicationContainer();
     m_workload.reset();
     Object::DoDispose();
@@ -417,7 +418,11 @@ ExperimentHelper::CheckText(const std::string& attribute, const std::string& val
         }
         else if (attribute == "Crashes")
         {
-            ParseCrashes(value);
+            ParseCrashes(value, attribute);
+        }
+        else if (attribute == "Events")
+        {
+            NetworkEvent::ParseList(value, attribute);
         }
     }
     catch (const std::invalid_argument& error)
@@ -425,18 +430,6 @@ ExperimentHelper::CheckText(const std::string& attribute, const std::string& val
         return error.what();
     }
     return "";
-}
-
-void
-ExperimentHelper::Crash(Ptr<Node> node, Ptr<Application> application)
-{
-    NS_LOG_INFO("node " << node->GetId() << " crashes");
-    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
-    for (uint32_t i = 1; i < ipv4->GetNInterfaces(); ++i)
-    {
-        ipv4->SetDown(i);
-    }
-    DynamicCast<DecentralizedLearningApplication>(application)->Halt();
 }
 
 Ptr<ExperimentHelper>
@@ -951,21 +944,26 @@ ExperimentHelper::Prepare()
         throw std::invalid_argument("the network has " + std::to_string(nodes) +
                                     " learning nodes; decentralized learning needs at least 2");
     }
-    for (const auto& [node, at] : ParseCrashes(m_crashes))
+    auto events = m_topology.events;
+    for (auto* more : {&m_crashes, &m_events})
     {
-        if (node >= nodes || at >= Seconds(m_duration))
+        const auto name = NameOf(more == &m_crashes ? "Crashes" : "Events");
+        auto parsed =
+            more == &m_crashes ? ParseCrashes(*more, name) : NetworkEvent::ParseList(*more, name);
+        events.insert(events.end(), parsed.begin(), parsed.end());
+    }
+    m_dynamicEvents = ResolveNetworkEvents(events, m_topology, Seconds(m_duration));
+    for (const auto& event : m_dynamicEvents)
+    {
+        if ((m_algorithm == "dpsgd" || m_algorithm == "el") &&
+            (event.IsNodeEvent() || event.action == NetworkEvent::LINK_DOWN))
         {
-            throw std::invalid_argument(NameOf("Crashes") + ": node " + std::to_string(node) +
-                                        " at " + std::to_string(at.GetSeconds()) +
-                                        " s is not a node of the run (0.." +
-                                        std::to_string(nodes - 1) + ") before its end");
-        }
-        if (m_algorithm == "dpsgd" || m_algorithm == "el")
-        {
-            throw std::invalid_argument(NameOf("Crashes") + " with " + NameOf("Algorithm") + " = " +
-                                        m_algorithm +
-                                        ": its rounds wait for every neighbour, so a crash "
-                                        "would stop the run; use an asynchronous algorithm");
+            throw std::invalid_argument(event.origin + ": " +
+                                        NetworkEvent::ActionName(event.action) + " with " +
+                                        NameOf("Algorithm") + " = " + m_algorithm +
+                                        ": its rounds wait for every neighbour, so a node or "
+                                        "link that goes away would stop the run; use an "
+                                        "asynchronous algorithm");
         }
     }
     if (m_evaluationNodes > nodes)
@@ -1061,13 +1059,8 @@ ExperimentHelper::InstallApplications()
         m_tracer->WatchApplications(m_apps);
         m_tracer->Start(stop);
     }
-    for (const auto& [node, at] : ParseCrashes(m_crashes))
-    {
-        Simulator::Schedule(at,
-                            &ExperimentHelper::Crash,
-                            m_installed.hosts.Get(node),
-                            m_apps.Get(node));
-    }
+    m_dynamics = std::make_unique<NetworkDynamics>(m_installed, m_apps);
+    m_dynamics->Schedule(m_dynamicEvents);
     m_monitor = std::make_unique<LearningMonitor>(m_apps, Seconds(m_evaluationInterval));
     m_monitor->SetNodeSample(m_evaluationNodes);
     m_monitor->SetProgress(m_progress);
@@ -1157,7 +1150,9 @@ ExperimentHelper::WriteResults() const
     run.workers = LearningWorkerPool::Get().GetWorkers();
     run.workerThreads = LearningWorkerPool::Get().GetThreadsPerWorker();
     run.hasAccuracy = m_workload->HasAccuracy();
-    ResultsWriter(m_output).Write(run, *m_monitor, m_apps);
+    ResultsWriter writer(m_output);
+    writer.Write(run, *m_monitor, m_apps);
+    writer.WriteMembership(m_dynamics->GetMembership());
     if (m_tracer)
     {
         m_tracer->Write(m_output);

@@ -8,6 +8,7 @@
 #include "congestion-tracer.h"
 #include "cross-traffic-helper.h"
 #include "learning-monitor.h"
+#include "network-dynamics.h"
 #include "network-options.h"
 #include "network-topology.h"
 #include "topology-helper.h"
@@ -73,7 +74,8 @@ struct ExperimentResult
  * 3. InstallApplications(): one application per learning node, cross traffic, the monitor
  *    and (with CongestionTraces) the congestion tracer, all scheduled.
  * 4. Run(): Simulator::Run until Duration, then the final evaluation.
- * 5. WriteResults(): evaluations.csv, traffic.csv, summary.json, congestion traces.
+ * 5. WriteResults(): evaluations.csv, traffic.csv, summary.json, membership.csv,
+ *    congestion traces.
  *
  * A topology or a workload given as objects (SetTopology, SetWorkload) replaces what the
  * network or workload attributes would build. Errors are std::invalid_argument (or
@@ -138,13 +140,6 @@ class ExperimentHelper : public Object
      * values, given objects), not yet prepared: for sweeps
      */
     Ptr<ExperimentHelper> Clone() const;
-
-    /**
-     * \brief Crash a learning node now: its links go down and its application halts.
-     * \param node the node
-     * \param application its DecentralizedLearningApplication
-     */
-    static void Crash(Ptr<Node> node, Ptr<Application> application);
 
     /** \param naming how messages name settings */
     void SetNaming(Naming naming);
@@ -265,6 +260,7 @@ class ExperimentHelper : public Object
     std::string m_output;
     bool m_progress;
     std::string m_crashes;
+    std::string m_events;
     bool m_congestionTraces;
     double m_traceInterval;
     std::string m_topologyKind;
@@ -310,6 +306,8 @@ class ExperimentHelper : public Object
     ApplicationContainer m_apps;
     std::unique_ptr<LearningMonitor> m_monitor;
     std::unique_ptr<CongestionTracer> m_tracer;
+    std::vector<NetworkEvent> m_dynamicEvents; //!< resolved by Prepare()
+    std::unique_ptr<NetworkDynamics> m_dynamics;
     ExperimentResult m_result;
     double m_wallStart{0.0};
     double m_learningWait{0.0};

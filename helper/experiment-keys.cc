@@ -58,6 +58,7 @@ GetExperimentKeys()
         {"error_rate", "errorRate", "ErrorRate"},
         {"tcp_segment_size", "tcpSegmentSize", "TcpSegmentSize"},
         {"crashes", "crashes", "Crashes"},
+        {"events", "events", "Events"},
         {"congestion_traces", "traces", "CongestionTraces"},
         {"trace_interval", "traceInterval", "TraceInterval"},
         // Evaluation.

@@ -27,35 +27,48 @@ AppAt(const ApplicationContainer& apps, uint32_t i)
     return DynamicCast<DecentralizedLearningApplication>(apps.Get(i));
 }
 
-/** Mean over nodes of the squared distance between a node's model and the mean model. */
+/**
+ * Mean over the present nodes (see DecentralizedLearningApplication::IsPresent) of the
+ * squared distance between a node's model and their mean model; NaN when none is.
+ */
 double
 ConsensusDistance(const ApplicationContainer& apps)
 {
-    const std::size_t size = AppAt(apps, 0)->GetModel().size();
-    std::vector<double> mean(size, 0.0);
+    std::vector<const std::vector<float>*> models;
     for (uint32_t i = 0; i < apps.GetN(); ++i)
     {
-        const auto& model = AppAt(apps, i)->GetModel();
+        if (AppAt(apps, i)->IsPresent())
+        {
+            models.push_back(&AppAt(apps, i)->GetModel());
+        }
+    }
+    if (models.empty())
+    {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    const std::size_t size = models.front()->size();
+    std::vector<double> mean(size, 0.0);
+    for (const auto* model : models)
+    {
         for (std::size_t k = 0; k < size; ++k)
         {
-            mean[k] += model[k];
+            mean[k] += (*model)[k];
         }
     }
     for (auto& m : mean)
     {
-        m /= apps.GetN();
+        m /= static_cast<double>(models.size());
     }
     double distance = 0.0;
-    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    for (const auto* model : models)
     {
-        const auto& model = AppAt(apps, i)->GetModel();
         for (std::size_t k = 0; k < size; ++k)
         {
-            const double d = model[k] - mean[k];
+            const double d = (*model)[k] - mean[k];
             distance += d * d;
         }
     }
-    return distance / apps.GetN();
+    return distance / static_cast<double>(models.size());
 }
 
 } // namespace
@@ -132,12 +145,21 @@ LearningMonitor::Evaluate()
     const double nan = std::numeric_limits<double>::quiet_NaN();
     auto round = std::make_unique<Round>();
     round->mean = Record{now.GetSeconds(), -1, 0.0, 0.0, 0.0, 0.0, ConsensusDistance(m_apps)};
-    const std::size_t count = m_evaluated.size();
+    // Nodes that have not joined yet, or have left or crashed, are not part of the network.
+    std::vector<uint32_t> present;
+    for (const uint32_t i : m_evaluated)
+    {
+        if (AppAt(m_apps, i)->IsPresent())
+        {
+            present.push_back(i);
+        }
+    }
+    const std::size_t count = present.size();
     round->results.resize(count);
     round->wallSeconds.resize(count);
     for (std::size_t k = 0; k < count; ++k)
     {
-        const uint32_t i = m_evaluated[k];
+        const uint32_t i = present[k];
         auto app = AppAt(m_apps, i);
         round->records.push_back(Record{now.GetSeconds(),
                                         static_cast<int32_t>(i),
@@ -204,7 +226,8 @@ LearningMonitor::Complete(Round& round)
         mean.loss += record.loss;
         mean.mae += record.mae;
     }
-    const double count = static_cast<double>(round.records.size());
+    const double count = static_cast<double>(round.records.size()); // 0: NaN means
+    mean.evaluatedNodes = static_cast<uint32_t>(round.records.size());
     mean.iteration /= count;
     mean.accuracy /= count;
     mean.loss /= count;

@@ -39,13 +39,14 @@ class LearningMonitor
     /** One evaluation of one node, or the mean over the evaluated nodes (node = -1). */
     struct Record
     {
-        double timeSeconds;       //!< simulated time
-        int32_t node;             //!< node index, -1 for the mean
-        double iteration;         //!< completed iterations (mean for the mean record)
-        double accuracy;          //!< NaN for tasks without accuracy
-        double loss;              //!< test loss (cross-entropy or RMSE)
-        double mae;               //!< NaN for classification
-        double consensusDistance; //!< mean record only, NaN otherwise
+        double timeSeconds;         //!< simulated time
+        int32_t node;               //!< node index, -1 for the mean
+        double iteration;           //!< completed iterations (mean for the mean record)
+        double accuracy;            //!< NaN for tasks without accuracy
+        double loss;                //!< test loss (cross-entropy or RMSE)
+        double mae;                 //!< NaN for classification
+        double consensusDistance;   //!< mean record only, NaN otherwise
+        uint32_t evaluatedNodes{0}; //!< mean record only: the present nodes it averages
     };
 
     /**

@@ -5,6 +5,8 @@
 #ifndef DIVSHARE_NETWORK_TOPOLOGY_H
 #define DIVSHARE_NETWORK_TOPOLOGY_H
 
+#include "network-events.h"
+
 #include "ns3/data-rate.h"
 #include "ns3/nstime.h"
 #include "ns3/queue-size.h"
@@ -71,6 +73,8 @@ struct NetworkTopology
     std::vector<RouterLinkSpec> links; //!< router-to-router links
     /** Hosts that are not learning nodes: sources and sinks of cross traffic. */
     std::vector<HostSpec> endpoints;
+    /** How it changes during a run (names unresolved: see ResolveNetworkEvents). */
+    std::vector<NetworkEvent> events;
 
     /**
      * \brief The reference star: every node on its own access link to one switch/router.

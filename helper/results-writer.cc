@@ -116,14 +116,25 @@ void
 ResultsWriter::WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const
 {
     auto out = OpenForWriting(m_directory + "/evaluations.csv");
-    out << "time_s,node,iteration,accuracy,loss,mae,consensus_distance\n";
+    out << "time_s,node,iteration,accuracy,loss,mae,consensus_distance,evaluated_nodes\n";
     for (const auto& r : monitor.GetRecords())
     {
         const bool mean = r.node < 0;
         out << Csv(r.timeSeconds) << ',' << (mean ? "mean" : std::to_string(r.node)) << ','
             << Csv(r.iteration) << ',' << Cell(r.accuracy, run.hasAccuracy) << ',' << Csv(r.loss)
-            << ',' << Cell(r.mae, !run.hasAccuracy) << ',' << Cell(r.consensusDistance, mean)
-            << '\n';
+            << ',' << Cell(r.mae, !run.hasAccuracy) << ',' << Cell(r.consensusDistance, mean) << ','
+            << (mean ? std::to_string(r.evaluatedNodes) : "") << '\n';
+    }
+}
+
+void
+ResultsWriter::WriteMembership(const std::vector<NetworkDynamics::Change>& changes) const
+{
+    auto out = OpenForWriting(m_directory + "/membership.csv");
+    out << "time_s,node,event\n";
+    for (const auto& change : changes)
+    {
+        out << Csv(change.at.GetSeconds()) << ',' << change.node << ',' << change.event << '\n';
     }
 }
 

@@ -6,6 +6,7 @@
 #define DIVSHARE_RESULTS_WRITER_H
 
 #include "learning-monitor.h"
+#include "network-dynamics.h"
 
 #include "ns3/application-container.h"
 
@@ -38,7 +39,8 @@ struct RunDescription
 
 /**
  * \ingroup divshare
- * \brief Writes a run's results into a folder: evaluations.csv, traffic.csv, summary.json.
+ * \brief Writes a run's results into a folder: evaluations.csv, traffic.csv, summary.json,
+ * membership.csv.
  *
  * These files are an interface: columns and keys are only ever added, never renamed.
  * Everything written derives from simulated quantities except the wall_* keys of
@@ -61,6 +63,13 @@ class ResultsWriter
     void Write(const RunDescription& run,
                const LearningMonitor& monitor,
                const ApplicationContainer& apps) const;
+
+    /**
+     * \brief Write membership.csv: time_s,node,event (start for the nodes present from the
+     * beginning, then every join, leave, crash, disconnect and reconnect).
+     * \param changes the run's membership changes
+     */
+    void WriteMembership(const std::vector<NetworkDynamics::Change>& changes) const;
 
   private:
     void WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const;

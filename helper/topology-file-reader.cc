@@ -252,10 +252,15 @@ Parser::Statement(const std::vector<std::string>& words)
         }
         file.crossTraffic.push_back(flow);
     }
+    else if (keyword == "event")
+    {
+        file.topology.events.push_back(NetworkEvent::Parse(rest(1)));
+    }
     else
     {
         throw std::invalid_argument("unknown statement '" + keyword +
-                                    "'; known: router, host, hosts, endpoint, link, traffic");
+                                    "'; known: router, host, hosts, endpoint, link, traffic, "
+                                    "event");
     }
 }
 
@@ -290,13 +295,19 @@ TopologyFileReader::Parse(std::istream& in, const std::string& name)
         {
             continue;
         }
+        const std::string where = name + ":" + std::to_string(number);
+        const auto events = parser.file.topology.events.size();
         try
         {
             parser.Statement(list);
         }
         catch (const std::invalid_argument& error)
         {
-            throw std::invalid_argument(name + ":" + std::to_string(number) + ": " + error.what());
+            throw std::invalid_argument(where + ": " + error.what());
+        }
+        if (parser.file.topology.events.size() > events)
+        {
+            parser.file.topology.events.back().origin = where;
         }
     }
     try

@@ -29,16 +29,6 @@ NS_LOG_COMPONENT_DEFINE("DivShareTopologyHelper");
 namespace
 {
 
-/** Drop received packets at the given rate. */
-void
-SetLoss(Ptr<PointToPointNetDevice> device, double loss)
-{
-    auto model = CreateObject<RateErrorModel>();
-    model->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
-    model->SetRate(loss);
-    device->SetReceiveErrorModel(model);
-}
-
 /**
  * Install the configured queue discipline on a router's egress device. Runs before the
  * device gets an address: address assignment installs ns-3's default discipline on devices
@@ -72,6 +62,15 @@ SetRouterQueue(Ptr<PointToPointNetDevice> device,
 }
 
 } // namespace
+
+void
+TopologyHelper::SetLoss(Ptr<PointToPointNetDevice> device, double loss)
+{
+    auto model = CreateObject<RateErrorModel>();
+    model->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
+    model->SetRate(loss);
+    device->SetReceiveErrorModel(model);
+}
 
 InstalledTopology
 TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& options) const

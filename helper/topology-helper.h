@@ -66,6 +66,13 @@ class TopologyHelper
 {
   public:
     /**
+     * \brief Drop packets received by \p device at rate \p loss (a packet error model).
+     * \param device the receiving end
+     * \param loss packet error rate in [0, 1]
+     */
+    static void SetLoss(Ptr<PointToPointNetDevice> device, double loss);
+
+    /**
      * \param topology the network to build; validated first
      * \param options network knobs (queue disciplines, MTU, error rate)
      * \return the nodes, devices and host addresses

@@ -27,6 +27,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 using namespace ns3;
@@ -124,6 +125,103 @@ SampleSockets(SocketSample* sample)
 }
 
 } // namespace
+
+/**
+ * \ingroup divshare-tests
+ * Node dynamics from the Events attribute: a node that joins is absent (not evaluated, not
+ * training) until then, one that leaves stops and drops out of the evaluations, one that
+ * disconnects keeps training but cannot send until it reconnects; membership.csv lists it
+ * all, the mean rows count the nodes they average, and the others learn on.
+ */
+class NodeDynamicsTestCase : public TestCase
+{
+  public:
+    NodeDynamicsTestCase()
+        : TestCase("nodes join, leave, disconnect and reconnect mid-run")
+    {
+    }
+
+  private:
+    /** Rows of a CSV file (header included), split at commas. */
+    static std::vector<std::vector<std::string>> Rows(const std::string& path)
+    {
+        std::vector<std::vector<std::string>> rows;
+        std::istringstream in(ReadFile(path));
+        for (std::string line; std::getline(in, line);)
+        {
+            std::vector<std::string> cells;
+            std::istringstream cellsIn(line);
+            for (std::string cell; std::getline(cellsIn, cell, ',');)
+            {
+                cells.push_back(cell);
+            }
+            if (!line.empty() && line.back() == ',')
+            {
+                cells.emplace_back();
+            }
+            rows.push_back(cells);
+        }
+        return rows;
+    }
+
+    void DoRun() override
+    {
+        const std::string out =
+            std::filesystem::temp_directory_path() / "divshare-test-node-dynamics";
+        auto experiment = SmallRun(1, out, 128, 12);
+        // Joining at 5 s: peers give up connecting to it (ConnectTimeout) just after it
+        // starts listening, which used to crash ns-3's TCP (see ModelTransport::Retire).
+        experiment->Set("Events", "5s join 5; 7s leave node3; 2s disconnect 4; 8s reconnect 4");
+        const auto result = experiment->RunAll();
+        NS_TEST_ASSERT_MSG_GT(result.finalMeanAccuracy, 0.4, "the others learn (chance: 0.1)");
+
+        const auto membership = Rows(out + "/membership.csv");
+        NS_TEST_ASSERT_MSG_EQ(membership.size(), 1 + 11 + 4, "header, 11 starts, 4 events");
+        const std::vector<std::vector<std::string>> changes{{"2", "4", "disconnect"},
+                                                            {"5", "5", "join"},
+                                                            {"7", "3", "leave"},
+                                                            {"8", "4", "reconnect"}};
+        for (std::size_t i = 0; i < changes.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ((membership[12 + i] == changes[i]),
+                                  true,
+                                  "membership row " << 12 + i);
+        }
+
+        std::map<std::string, std::string> evaluated; // time -> evaluated_nodes of the mean
+        for (const auto& row : Rows(out + "/evaluations.csv"))
+        {
+            if (row.size() == 8 && row[1] == "mean")
+            {
+                evaluated[row[0]] = row[7];
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(evaluated["0"], "11", "node 5 absent at the start");
+        NS_TEST_ASSERT_MSG_EQ(evaluated["3"], "11", "still absent");
+        NS_TEST_ASSERT_MSG_EQ(evaluated["6"], "12", "node 5 joined");
+        NS_TEST_ASSERT_MSG_EQ(evaluated["9"], "11", "node 3 left");
+        NS_TEST_ASSERT_MSG_EQ(evaluated["15"], "11", "and stays away");
+
+        const auto traffic = Rows(out + "/traffic.csv");
+        auto column = [&](uint32_t node, const std::string& name) {
+            const auto& header = traffic[0];
+            const auto at = std::find(header.begin(), header.end(), name) - header.begin();
+            return std::stod(traffic[1 + node][at]);
+        };
+        const double steady = column(0, "iterations");
+        NS_TEST_ASSERT_MSG_LT(column(3, "iterations"), 0.6 * steady, "the leaver stopped at 7 s");
+        NS_TEST_ASSERT_MSG_LT(column(5, "iterations"), 0.8 * steady, "the joiner started at 5 s");
+        NS_TEST_ASSERT_MSG_GT(column(5, "iterations"), 0.5 * steady, "and trained from then on");
+        NS_TEST_ASSERT_MSG_GT(column(4, "iterations"), 0.9 * steady, "disconnected, it trains");
+        // 6 of its 15 s without links: well below the others' traffic (about 3.4 MB each).
+        NS_TEST_ASSERT_MSG_LT(column(4, "bytes_sent"),
+                              0.75 * column(0, "bytes_sent"),
+                              "but it sent nothing meanwhile");
+        NS_TEST_ASSERT_MSG_LT(column(4, "bytes_received"),
+                              0.75 * column(0, "bytes_received"),
+                              "nor received");
+    }
+};
 
 /**
  * \ingroup divshare-tests
@@ -693,6 +791,7 @@ class DivShareApplicationTestSuite : public TestSuite
         AddTestCase(new TransportAttributeTestCase);
         AddTestCase(new DivergenceTestCase);
         AddTestCase(new CrashedPeersTestCase, Extensive<TestCase>(0));   // several seconds
+        AddTestCase(new NodeDynamicsTestCase, Extensive<TestCase>(0));   // several seconds
         AddTestCase(new SocketsBoundedTestCase, Extensive<TestCase>(0)); // several seconds
         AddTestCase(new TeardownWithBacklogTestCase);
     }

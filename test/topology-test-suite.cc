@@ -6,9 +6,11 @@
 
 #include "divshare-test-fixtures.h"
 
+#include "ns3/channel.h"
 #include "ns3/config.h"
 #include "ns3/congestion-tracer.h"
 #include "ns3/cross-traffic-helper.h"
+#include "ns3/error-model.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address-generator.h"
 #include "ns3/ipv4-list-routing.h"
@@ -16,8 +18,10 @@
 #include "ns3/ipv4-subnet-routing.h"
 #include "ns3/kollaps-reader.h"
 #include "ns3/model-transport.h"
+#include "ns3/network-dynamics.h"
 #include "ns3/network-options.h"
 #include "ns3/node-list.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 #include "ns3/topology-file-reader.h"
@@ -383,6 +387,103 @@ class SubnetRoutingTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * Link dynamics from a topology file's event lines: a link's rates, delay and loss change at
+ * their time, and a router link that goes down sends traffic around it (routes recomputed,
+ * the routers' hash copies too) until it comes back up. Events naming what the file does not
+ * have are refused with the file's line.
+ */
+class LinkDynamicsTestCase : public TestCase
+{
+  public:
+    LinkDynamicsTestCase()
+        : TestCase("link events change rates, delay and loss, and reroute around a down link")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::istringstream in("router a\nrouter b\nrouter c\n"
+                              "host ha a rate=100Mbps delay=1ms\nhost hb b rate=100Mbps delay=1ms\n"
+                              "link a b rate=10Mbps delay=1ms\nlink b c rate=10Mbps delay=1ms\n"
+                              "link c a rate=10Mbps delay=1ms\n"
+                              "event 1s link-set ha a up=1Mbps down=3Mbps delay=7ms loss=0.5\n"
+                              "event 2s link-down b a\n"
+                              "event 3s link-up a b\n");
+        const auto topology = TopologyFileReader::Parse(in, "ring").topology;
+        NS_TEST_ASSERT_MSG_EQ(topology.events.size(), 3, "three event lines");
+        NS_TEST_ASSERT_MSG_EQ(topology.events[1].origin, "ring:10", "each knows its line");
+        const auto events = ResolveNetworkEvents(topology.events, topology, Seconds(5));
+        Ipv4AddressGenerator::Reset();
+        const auto installed = TopologyHelper().Install(topology);
+        NetworkDynamics dynamics(installed, ApplicationContainer());
+        dynamics.Schedule(events);
+
+        const InstalledLink& access = installed.links[0]; // ha - a
+        const InstalledLink& ab = installed.links[2];
+        const InstalledLink& ca = installed.links[4];
+        Ptr<Node> a = installed.routers.Get(0);
+        auto deviceTo = [&](Ipv4Address destination) {
+            Ipv4Header header;
+            header.SetDestination(destination);
+            Socket::SocketErrno error;
+            auto route = a->GetObject<Ipv4>()->GetRoutingProtocol()->RouteOutput(nullptr,
+                                                                                 header,
+                                                                                 nullptr,
+                                                                                 error);
+            return route ? route->GetOutputDevice() : nullptr;
+        };
+        const Ipv4Address hb = installed.addresses[1];
+        std::map<double, Ptr<NetDevice>> routes;
+        uint64_t up = 0;
+        uint64_t down = 0;
+        Time delay;
+        for (double t : {0.5, 2.5, 3.5})
+        {
+            Simulator::Schedule(Seconds(t), [&, t] { routes[t] = deviceTo(hb); });
+        }
+        Simulator::Schedule(Seconds(1.5), [&] {
+            up = RateOf(access.deviceA); // ha -> a
+            down = RateOf(access.deviceB);
+            TimeValue value;
+            access.deviceA->GetChannel()->GetAttribute("Delay", value);
+            delay = value.Get();
+        });
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(up, 1000000, "host -> router rate changed");
+        NS_TEST_ASSERT_MSG_EQ(down, 3000000, "router -> host rate changed");
+        NS_TEST_ASSERT_MSG_EQ(delay, MilliSeconds(7), "delay changed");
+        PointerValue model;
+        access.deviceA->GetAttribute("ReceiveErrorModel", model);
+        NS_TEST_ASSERT_MSG_EQ_TOL(model.Get<RateErrorModel>()->GetRate(), 0.5, 1e-12, "loss set");
+        NS_TEST_ASSERT_MSG_EQ(routes[0.5], ab.deviceA, "a reaches hb over a - b");
+        NS_TEST_ASSERT_MSG_EQ(routes[2.5], ca.deviceB, "around it while it is down");
+        NS_TEST_ASSERT_MSG_EQ(routes[3.5], ab.deviceA, "and over it again once up");
+        Simulator::Destroy();
+
+        std::istringstream bad("router a\nhost h a rate=1Mbps delay=1ms\nhost g a rate=1Mbps "
+                               "delay=1ms\nevent 1s link-down h b\n");
+        const auto badTopology = TopologyFileReader::Parse(bad, "bad.topo").topology;
+        std::string error;
+        try
+        {
+            ResolveNetworkEvents(badTopology.events, badTopology, Seconds(5));
+        }
+        catch (const std::invalid_argument& e)
+        {
+            error = e.what();
+        }
+        NS_TEST_ASSERT_MSG_EQ(error.rfind("bad.topo:4: link-down at 1 s: no link joins 'h' and "
+                                          "'b'",
+                                          0),
+                              0,
+                              "names the line: " << error);
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * The module's own format: every statement, asymmetric rates, queues, endpoints, traffic.
  */
 class TopologyFileTestCase : public TestCase
@@ -737,6 +838,7 @@ class TopologyTestSuite : public TestSuite
         AddTestCase(new BottleneckTestCase);
         AddTestCase(new FlowBytesTestCase);
         AddTestCase(new SubnetRoutingTestCase);
+        AddTestCase(new LinkDynamicsTestCase);
     }
 };
 

@@ -455,13 +455,20 @@ void
 DecentralizedLearningApplication::StopApplication()
 {
     NS_LOG_FUNCTION(this);
-    Halt();
+    Shutdown();
 }
 
 void
 DecentralizedLearningApplication::Halt()
 {
     NS_LOG_FUNCTION(this);
+    m_departed = true;
+    Shutdown();
+}
+
+void
+DecentralizedLearningApplication::Shutdown()
+{
     if (m_halted)
     {
         return;
@@ -475,6 +482,12 @@ bool
 DecentralizedLearningApplication::IsHalted() const
 {
     return m_halted;
+}
+
+bool
+DecentralizedLearningApplication::IsPresent() const
+{
+    return !m_departed && Simulator::Now() >= m_startTime;
 }
 
 void

@@ -104,12 +104,18 @@ class DecentralizedLearningApplication : public Application
      */
     virtual std::string CheckConfiguration(uint32_t nodes, std::size_t parameters) const;
     /**
-     * \brief Stop at once, as a crash does: the training under way and every transfer end,
-     * and nothing more is sent. The model stays as it was (evaluations still see it).
+     * \brief Leave the network at once (a crash, or a leave): the training under way and
+     * every transfer end, the connections close, and nothing more is sent. The node is no
+     * longer present (IsPresent), so evaluations leave it out.
      */
     void Halt();
     /** \return whether Halt() was called */
     bool IsHalted() const;
+    /**
+     * \return whether the node takes part now: its start time has come (a node that joins
+     * later is absent until then) and it has not halted (left or crashed)
+     */
+    bool IsPresent() const;
     /** \return the number of completed iterations */
     uint32_t GetIteration() const;
     /** \return the algorithm's name for outputs, e.g. "divshare" */
@@ -207,6 +213,8 @@ class DecentralizedLearningApplication : public Application
   private:
     void StartApplication() override;
     void StopApplication() override;
+    /** \brief Stop training and close the transport (once). */
+    void Shutdown();
 
     void ScheduleTraining();
     void SubmitTraining(Time needed);
@@ -240,7 +248,8 @@ class DecentralizedLearningApplication : public Application
     std::vector<Address> m_peers;
     uint32_t m_iteration{0};
     bool m_halted{false};
-    bool m_waiting{false}; //!< trained and shared, waiting to be allowed to aggregate
+    bool m_departed{false}; //!< halted before the end of the run (left or crashed)
+    bool m_waiting{false};  //!< trained and shared, waiting to be allowed to aggregate
     EventId m_trainingEvent;
     /** The current iteration's training, on a LearningWorkerPool worker; its outputs below. */
     std::shared_ptr<LearningWorkerPool::Job> m_trainingJob;

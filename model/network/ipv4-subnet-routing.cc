@@ -131,9 +131,9 @@ Ipv4SubnetRouting::Copy()
                     continue;
                 }
                 metricOf[network.Get()] = metric;
-                m_connected[network.Get()] =
-                    makeRoute(entry,
-                              m_ipv4->SourceAddressSelection(entry.GetInterface(), entry.GetDest()));
+                m_connected[network.Get()] = makeRoute(
+                    entry,
+                    m_ipv4->SourceAddressSelection(entry.GetInterface(), entry.GetDest()));
             }
         }
         else if (auto global = DynamicCast<Ipv4GlobalRouting>(protocol))
@@ -252,8 +252,7 @@ Ipv4SubnetRouting::NotifyAddAddress(uint32_t /* interface */, Ipv4InterfaceAddre
 }
 
 void
-Ipv4SubnetRouting::NotifyRemoveAddress(uint32_t /* interface */,
-                                       Ipv4InterfaceAddress /* address */)
+Ipv4SubnetRouting::NotifyRemoveAddress(uint32_t /* interface */, Ipv4InterfaceAddress /* address */)
 {
     Invalidate();
 }

@@ -201,7 +201,9 @@ ModelTransport::Stop()
         connection->idleEvent.Cancel();
         connection->connectEvent.Cancel();
         connection->stallEvent.Cancel();
-        CloseQuietly(connection->socket, !m_disposing && !connection->closing);
+        // A connecting socket is left to its SYN retries (see Retire).
+        CloseQuietly(connection->socket,
+                     !m_disposing && !connection->closing && connection->connected);
     }
     m_connectionTo.clear();
     m_connections.clear();
@@ -472,15 +474,23 @@ ModelTransport::Retire(Connection& connection)
     {
         m_connectionTo.erase(to);
     }
-    if (!connection.connected || connection.peerClosed)
+    if (connection.peerClosed)
     {
         Forget(connection, true); // nothing more can arrive
         return;
     }
-    // TCP still delivers (and retransmits) what it holds, then sends its FIN; the peer's
-    // transfer under way, if any, is still read. HandlePeerClose forgets the connection.
     connection.message = nullptr;
     connection.closing = true;
+    if (!connection.connected)
+    {
+        // Closing a connecting socket sends a RST to the peer's port, and ns-3 (3.37 to 3.4x)
+        // arms a zero-window persist timer on a listener whose first segment is a RST, which
+        // crashes when it fires: let TCP's SYN retries end it (HandleConnectionFailed), or
+        // close it once it connects after all (HandleConnected).
+        return;
+    }
+    // TCP still delivers (and retransmits) what it holds, then sends its FIN; the peer's
+    // transfer under way, if any, is still read. HandlePeerClose forgets the connection.
     Ptr<Socket> socket = connection.socket;
     socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     socket->SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
@@ -611,6 +621,11 @@ ModelTransport::HandleConnected(Ptr<Socket> socket)
     NS_LOG_FUNCTION(this << connection->peer);
     connection->connected = true;
     connection->connectEvent.Cancel();
+    if (connection->closing)
+    {
+        socket->Close(); // given up on while connecting (see Retire)
+        return;
+    }
     m_backoffUntil.erase(connection->peer);
     if (connection->message)
     {
@@ -624,6 +639,11 @@ ModelTransport::HandleConnectionFailed(Ptr<Socket> socket)
     if (Connection* connection = Find(socket))
     {
         NS_LOG_WARN("node " << m_self << ": connection to node " << connection->peer << " failed");
+        if (connection->closing)
+        {
+            Forget(*connection, false); // given up on already (see Retire)
+            return;
+        }
         FailConnection(*connection);
     }
 }

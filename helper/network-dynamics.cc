@@ -1,0 +1,192 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "network-dynamics.h"
+
+#include "ns3/decentralized-learning-application.h"
+#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv4-list-routing.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-subnet-routing.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/point-to-point-channel.h"
+#include "ns3/simulator.h"
+
+#include <set>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DivShareNetworkDynamics");
+
+namespace
+{
+
+/** The interface of \p device on its node, and that node's Ipv4. */
+std::pair<Ptr<Ipv4>, uint32_t>
+InterfaceOf(Ptr<NetDevice> device)
+{
+    Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
+    return {ipv4, static_cast<uint32_t>(ipv4->GetInterfaceForDevice(device))};
+}
+
+/** Give a host its default route through its access link again (down removed it). */
+void
+RestoreDefaultRoute(const InstalledLink& access)
+{
+    const auto [router, routerInterface] = InterfaceOf(access.deviceB);
+    const auto [host, hostInterface] = InterfaceOf(access.deviceA);
+    Ipv4StaticRoutingHelper().GetStaticRouting(host)->SetDefaultRoute(
+        router->GetAddress(routerInterface, 0).GetLocal(),
+        hostInterface);
+}
+
+} // namespace
+
+NetworkDynamics::NetworkDynamics(const InstalledTopology& installed, ApplicationContainer apps)
+    : m_installed(installed),
+      m_apps(apps)
+{
+}
+
+void
+NetworkDynamics::Schedule(const std::vector<NetworkEvent>& events)
+{
+    std::set<uint32_t> joining;
+    std::set<uint32_t> seen;
+    for (const auto& event : events)
+    {
+        if (event.IsNodeEvent() && seen.insert(event.host).second &&
+            event.action == NetworkEvent::JOIN)
+        {
+            joining.insert(event.host);
+            m_apps.Get(event.host)->SetStartTime(event.at);
+        }
+    }
+    for (uint32_t node = 0; node < m_apps.GetN(); ++node)
+    {
+        if (joining.count(node) == 0)
+        {
+            m_membership.push_back({Seconds(0), node, "start"});
+        }
+    }
+    for (const auto& event : events)
+    {
+        Simulator::Schedule(event.at, &NetworkDynamics::Apply, this, event);
+    }
+}
+
+std::vector<NetworkDynamics::Change>
+NetworkDynamics::GetMembership() const
+{
+    return m_membership;
+}
+
+void
+NetworkDynamics::Apply(const NetworkEvent& event)
+{
+    NS_LOG_INFO(NetworkEvent::ActionName(event.action)
+                << " " << (event.IsNodeEvent() ? event.node : event.a + " " + event.b));
+    if (event.IsNodeEvent())
+    {
+        m_membership.push_back(
+            {Simulator::Now(), event.host, NetworkEvent::ActionName(event.action)});
+    }
+    auto app = [&] { return DynamicCast<DecentralizedLearningApplication>(m_apps.Get(event.host)); };
+    const InstalledLink& link = m_installed.links[event.link];
+    switch (event.action)
+    {
+    case NetworkEvent::JOIN:
+        break; // its application starts now
+    case NetworkEvent::LEAVE:
+        app()->Halt(); // closes its connections: peers see them end
+        break;
+    case NetworkEvent::CRASH:
+        SetNodeUp(event.host, false);
+        app()->Halt();
+        break;
+    case NetworkEvent::DISCONNECT:
+        SetNodeUp(event.host, false);
+        break;
+    case NetworkEvent::RECONNECT:
+        SetNodeUp(event.host, true);
+        break;
+    case NetworkEvent::LINK_SET: {
+        auto forward = event.reversed ? link.deviceB : link.deviceA;
+        auto backward = event.reversed ? link.deviceA : link.deviceB;
+        if (event.up)
+        {
+            forward->SetDataRate(*event.up);
+        }
+        if (event.down)
+        {
+            backward->SetDataRate(*event.down);
+        }
+        if (event.delay)
+        {
+            link.deviceA->GetChannel()->SetAttribute("Delay", TimeValue(*event.delay));
+        }
+        if (event.loss)
+        {
+            TopologyHelper::SetLoss(link.deviceA, *event.loss);
+            TopologyHelper::SetLoss(link.deviceB, *event.loss);
+        }
+        break;
+    }
+    case NetworkEvent::LINK_DOWN:
+    case NetworkEvent::LINK_UP:
+        SetLinkUp(link, event.action == NetworkEvent::LINK_UP);
+        RecomputeRoutes();
+        break;
+    }
+}
+
+void
+NetworkDynamics::SetNodeUp(uint32_t node, bool up)
+{
+    Ptr<Ipv4> ipv4 = m_installed.hosts.Get(node)->GetObject<Ipv4>();
+    for (uint32_t i = 1; i < ipv4->GetNInterfaces(); ++i)
+    {
+        up ? ipv4->SetUp(i) : ipv4->SetDown(i);
+    }
+    if (up)
+    {
+        RestoreDefaultRoute(m_installed.links[node]); // host i's access link is link i
+    }
+}
+
+void
+NetworkDynamics::SetLinkUp(const InstalledLink& link, bool up)
+{
+    for (const auto& device : {link.deviceA, link.deviceB})
+    {
+        const auto [ipv4, interface] = InterfaceOf(device);
+        up ? ipv4->SetUp(interface) : ipv4->SetDown(interface);
+    }
+    if (up && !link.routerA)
+    {
+        RestoreDefaultRoute(link);
+    }
+}
+
+void
+NetworkDynamics::RecomputeRoutes()
+{
+    Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+    for (auto it = m_installed.routers.Begin(); it != m_installed.routers.End(); ++it)
+    {
+        auto list = DynamicCast<Ipv4ListRouting>((*it)->GetObject<Ipv4>()->GetRoutingProtocol());
+        for (uint32_t i = 0; i < list->GetNRoutingProtocols(); ++i)
+        {
+            int16_t priority;
+            if (auto copy = DynamicCast<Ipv4SubnetRouting>(list->GetRoutingProtocol(i, priority)))
+            {
+                copy->Invalidate();
+            }
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,71 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_NETWORK_DYNAMICS_H
+#define DIVSHARE_NETWORK_DYNAMICS_H
+
+#include "network-events.h"
+#include "topology-helper.h"
+
+#include "ns3/application-container.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup divshare
+ * \brief Carries out resolved NetworkEvents on an installed network and its learning
+ * applications, and keeps the membership log (membership.csv).
+ *
+ * Node events act on the node's DecentralizedLearningApplication and its interfaces (see
+ * NetworkEvent); link events on the link's two devices: rates on each direction's device,
+ * delay on the channel, loss as a packet error model on both receivers; a link going down
+ * or up sets both ends' interfaces and recomputes global routing (and the routers' copies
+ * of it, Ipv4SubnetRouting). A host whose link comes back gets its default route again.
+ * Peers are not told of any change: they keep sampling the configured membership, and the
+ * transport's timeouts and backoff handle peers that do not answer.
+ */
+class NetworkDynamics
+{
+  public:
+    /** One row of membership.csv. */
+    struct Change
+    {
+        Time at;           //!< when
+        uint32_t node;     //!< node index
+        std::string event; //!< start (present from the beginning), join, leave, crash, ...
+    };
+
+    /**
+     * \param installed the network (kept by reference: it must outlive this object)
+     * \param apps the learning applications, by node index
+     */
+    NetworkDynamics(const InstalledTopology& installed, ApplicationContainer apps);
+
+    /**
+     * \brief Schedule the events (resolved, see ResolveNetworkEvents) before the run: nodes
+     * that join start absent (their application's start time becomes the join time).
+     */
+    void Schedule(const std::vector<NetworkEvent>& events);
+
+    /** \return the membership changes so far, in time order */
+    std::vector<Change> GetMembership() const;
+
+  private:
+    void Apply(const NetworkEvent& event);
+    void SetNodeUp(uint32_t node, bool up);
+    void SetLinkUp(const InstalledLink& link, bool up);
+    void RecomputeRoutes();
+
+    const InstalledTopology& m_installed;
+    ApplicationContainer m_apps;
+    std::vector<Change> m_membership;
+};
+
+} // namespace ns3
+
+#endif /* DIVSHARE_NETWORK_DYNAMICS_H */

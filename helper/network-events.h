@@ -1,0 +1,107 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DIVSHARE_NETWORK_EVENTS_H
+#define DIVSHARE_NETWORK_EVENTS_H
+
+#include "ns3/data-rate.h"
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+struct NetworkTopology;
+
+/**
+ * \ingroup divshare
+ * \brief A change of the network during a run: a node joins, leaves, crashes, disconnects or
+ * reconnects; a link changes its rate, delay or loss, goes down or comes up.
+ *
+ * One text form serves every input (topology files' `event` lines, the Events attribute,
+ * Kollaps `<dynamic>` schedules once translated):
+ *
+ *     TIME join|leave|crash|disconnect|reconnect NODE
+ *     TIME link-set A B [rate=RATE] [up=RATE] [down=RATE] [delay=TIME] [loss=P]
+ *     TIME link-down A B
+ *     TIME link-up A B
+ *
+ * NODE is a learning node's name or index; A B are a link's two ends (a host and its router,
+ * or two routers), `up` is A -> B and `down` B -> A, `rate` both. What each means:
+ * - join: the node is absent until TIME (its application starts then, from its initial
+ *   model); peers that send to it before get refused connections and back off.
+ * - leave: it stops training and closes its connections (peers see them close).
+ * - crash: its links go down and it stops at once; peers are not told.
+ * - disconnect / reconnect: its links go down / up; it keeps training, and its state.
+ * - link-down / link-up: both ends go down / up and routes are recomputed.
+ * A node that left or crashed does not come back (that would be a new node); one that
+ * disconnected does, with its state.
+ */
+struct NetworkEvent
+{
+    /** What happens. */
+    enum Action : uint8_t
+    {
+        JOIN,
+        LEAVE,
+        CRASH,
+        DISCONNECT,
+        RECONNECT,
+        LINK_SET,
+        LINK_DOWN,
+        LINK_UP,
+    };
+
+    Time at;                     //!< when
+    Action action{JOIN};         //!< what
+    std::string node;            //!< node events: a learning node's name or index
+    std::string a;               //!< link events: one end of the link
+    std::string b;               //!< link events: the other end
+    std::optional<DataRate> up;  //!< link-set: new rate A -> B
+    std::optional<DataRate> down; //!< link-set: new rate B -> A
+    std::optional<Time> delay;   //!< link-set: new one-way delay
+    std::optional<double> loss;  //!< link-set: new packet error rate
+    std::string origin;          //!< where it was given ("file:line", "Events item 2")
+
+    uint32_t host{0}; //!< node events, once resolved: the node index
+    uint32_t link{0}; //!< link events, once resolved: index into InstalledTopology::links
+    bool reversed{false}; //!< link events, once resolved: A B name the link's B A
+
+    /**
+     * \brief Parse one event from its words (TIME ACTION ARGS... key=value...).
+     * \throws std::invalid_argument naming the problem and the expected form
+     */
+    static NetworkEvent Parse(const std::vector<std::string>& words);
+    /**
+     * \brief Parse events separated by ';' or newlines.
+     * \param name what the text is called in messages (e.g. the attribute's name)
+     * \throws std::invalid_argument "NAME item K: ..."
+     */
+    static std::vector<NetworkEvent> ParseList(const std::string& text, const std::string& name);
+    /** \return the action's name as written */
+    static std::string ActionName(Action action);
+    /** \return whether the event concerns a node (not a link) */
+    bool IsNodeEvent() const;
+};
+
+/**
+ * \ingroup divshare
+ * \brief Resolve the events' names against a topology and check that each makes sense in
+ * its order (time, then as given): a join only for a node that is absent (its first event),
+ * a reconnect only after a disconnect, nothing after a leave or crash, a link-up only for a
+ * link that is down, times in [0, \p end).
+ * \return the events sorted by time (stable), resolved
+ * \throws std::invalid_argument "ORIGIN: problem; fix"
+ */
+std::vector<NetworkEvent> ResolveNetworkEvents(std::vector<NetworkEvent> events,
+                                               const NetworkTopology& topology,
+                                               Time end);
+
+} // namespace ns3
+
+#endif /* DIVSHARE_NETWORK_EVENTS_H */

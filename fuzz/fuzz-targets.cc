@@ -110,7 +110,8 @@ KollapsText(const uint8_t* data, std::size_t size)
     std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
     try
     {
-        KollapsReader::Parse(in, "fuzz.xml");
+        const auto topology = KollapsReader::Parse(in, "fuzz.xml");
+        ResolveNetworkEvents(topology.events, topology, Seconds(100));
     }
     catch (const std::exception&)
     {

@@ -4,18 +4,23 @@
 
 #include "kollaps-reader.h"
 
+#include "name-list.h"
 #include "topology-units.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 namespace ns3
 {
@@ -148,6 +153,7 @@ struct Service
     std::string name;
     uint32_t replicas{1};
     uint32_t line{0};
+    uint32_t firstHost{0};                 //!< index of replica 0 among the hosts
     std::vector<std::size_t> bridgeLinks;  //!< indices into the links
     std::vector<std::size_t> serviceLinks; //!< indices into the links
 };
@@ -163,6 +169,326 @@ struct Link
     double drop{0.0};
     uint32_t line{0};
 };
+
+/** A non-negative number of seconds (a schedule's time). */
+double
+ParseSeconds(const std::string& text)
+{
+    std::size_t used = 0;
+    double value = -1;
+    try
+    {
+        value = std::stod(text, &used);
+    }
+    catch (const std::exception&)
+    {
+        used = 0;
+    }
+    if (used == 0 || used != text.size() || !std::isfinite(value) || value < 0)
+    {
+        throw std::invalid_argument("time=\"" + text + "\" is not a number of seconds >= 0");
+    }
+    return value;
+}
+
+/**
+ * The <dynamic> schedules as events, in time order (errors and origins name the line).
+ * A node schedule (name= action=join|leave|crash|disconnect|reconnect [amount=K]) acts on K
+ * of the service's replicas (without amount=, on all that can), the lowest-numbered that can:
+ * a join takes
+ * absent ones (a service with joins starts absent, and its joins must bring in every
+ * replica), a reconnect disconnected ones, the others present ones. A link schedule
+ * (origin= dest=, with upload= download= latency= drop=, or action=leave|join) changes, or
+ * takes down or up, every link between the two: a router link, or each replica's access
+ * link to a bridge. A supervisor's schedules are skipped, as its links are.
+ */
+std::vector<NetworkEvent>
+Schedules(const std::vector<const Element*>& schedules,
+          const std::vector<Service>& services,
+          const std::map<std::string, std::size_t>& serviceIndex,
+          const std::map<std::string, bool>& supervisors,
+          const NetworkTopology& topology)
+{
+    std::vector<std::pair<double, const Element*>> timed;
+    std::set<std::size_t> joining; // services whose replicas start absent
+    for (const auto* e : schedules)
+    {
+        auto get = [e](const std::string& key) {
+            auto it = e->attributes.find(key);
+            return it == e->attributes.end() ? std::string() : it->second;
+        };
+        try
+        {
+            timed.emplace_back(ParseSeconds(get("time")), e);
+        }
+        catch (const std::invalid_argument& error)
+        {
+            throw std::invalid_argument(std::to_string(e->line) + ": " + error.what());
+        }
+        auto service = serviceIndex.find(get("name"));
+        if (service != serviceIndex.end() && get("action") == "join")
+        {
+            joining.insert(service->second);
+        }
+    }
+    std::stable_sort(timed.begin(), timed.end(), [](const auto& x, const auto& y) {
+        return x.first < y.first;
+    });
+
+    enum State
+    {
+        ABSENT,
+        PRESENT,
+        DISCONNECTED,
+        GONE
+    };
+
+    std::map<std::size_t, std::vector<State>> replicas;
+    std::vector<NetworkEvent> events;
+    for (const auto& [seconds, e] : timed)
+    {
+        const std::string where = std::to_string(e->line);
+        auto fail = [&](const std::string& problem) {
+            throw std::invalid_argument(where + ": " + problem);
+        };
+        auto get = [e](const std::string& key) {
+            auto it = e->attributes.find(key);
+            return it == e->attributes.end() ? std::string() : it->second;
+        };
+        const std::string name = get("name");
+        const std::string origin = get("origin");
+        const std::string dest = get("dest");
+        const std::string action = get("action");
+        const bool changes = !get("upload").empty() || !get("download").empty() ||
+                             !get("latency").empty() || !get("drop").empty();
+        if (supervisors.count(name) || supervisors.count(origin) || supervisors.count(dest))
+        {
+            continue;
+        }
+        NetworkEvent event;
+        event.at = Seconds(seconds);
+        event.origin = where;
+        if (!name.empty())
+        {
+            if (!origin.empty() || !dest.empty() || changes)
+            {
+                fail("a schedule is for a service (name= action=) or for a link (origin= "
+                     "dest=), not both");
+            }
+            auto it = serviceIndex.find(name);
+            if (it == serviceIndex.end())
+            {
+                fail("schedule names '" + name + "', which is no service" +
+                     (topology.FindRouter(name) ? " (a bridge: schedule its links instead)" : ""));
+            }
+            const std::map<std::string, std::pair<NetworkEvent::Action, std::set<State>>> moves{
+                {"join", {NetworkEvent::JOIN, {ABSENT}}},
+                {"leave", {NetworkEvent::LEAVE, {PRESENT, DISCONNECTED}}},
+                {"crash", {NetworkEvent::CRASH, {PRESENT, DISCONNECTED}}},
+                {"disconnect", {NetworkEvent::DISCONNECT, {PRESENT}}},
+                {"reconnect", {NetworkEvent::RECONNECT, {DISCONNECTED}}},
+            };
+            auto move = moves.find(action);
+            if (move == moves.end())
+            {
+                fail("action=\"" + action +
+                     "\" for a service; Kollaps' are: join, leave, crash, disconnect, reconnect");
+            }
+            const Service& service = services[it->second];
+            auto& states = replicas
+                               .try_emplace(it->second,
+                                            service.replicas,
+                                            joining.count(it->second) ? ABSENT : PRESENT)
+                               .first->second;
+            // Without amount=, every replica that can (at least one).
+            uint32_t amount = service.replicas;
+            const bool all = get("amount").empty();
+            if (!all)
+            {
+                const std::string text = get("amount");
+                if (text.find_first_not_of("0123456789") != std::string::npos || text.size() > 9 ||
+                    std::stoul(text) == 0)
+                {
+                    fail("amount=\"" + text + "\" is not a whole number above 0");
+                }
+                amount = static_cast<uint32_t>(std::stoul(text));
+            }
+            event.action = move->second.first;
+            uint32_t done = 0;
+            for (uint32_t r = 0; r < service.replicas && done < amount; ++r)
+            {
+                if (move->second.second.count(states[r]))
+                {
+                    states[r] = event.action == NetworkEvent::DISCONNECT ? DISCONNECTED
+                                : event.action == NetworkEvent::JOIN ||
+                                        event.action == NetworkEvent::RECONNECT
+                                    ? PRESENT
+                                    : GONE;
+                    event.node = service.name + "-" + std::to_string(r);
+                    events.push_back(event);
+                    ++done;
+                }
+            }
+            if (done < amount && !(all && done > 0))
+            {
+                fail(std::to_string(amount) + " replicas of " + name + " to " + action + " at " +
+                     get("time") + " s, but only " + std::to_string(done) +
+                     " can (see the schedules before it)");
+            }
+            continue;
+        }
+        if (origin.empty() || dest.empty())
+        {
+            fail("<schedule> needs name= (a service) or origin= and dest= (a link)");
+        }
+        // The links between origin and dest: a router link, or each replica's access link.
+        std::vector<std::pair<std::string, std::string>> ends;
+        if (topology.FindRouter(origin) && topology.FindRouter(dest))
+        {
+            ends.emplace_back(origin, dest);
+        }
+        else
+        {
+            for (const auto& [service, bridge, serviceFirst] :
+                 {std::make_tuple(origin, dest, true), std::make_tuple(dest, origin, false)})
+            {
+                auto it = serviceIndex.find(service);
+                if (it == serviceIndex.end() || !topology.FindRouter(bridge) ||
+                    services[it->second].bridgeLinks.empty())
+                {
+                    continue;
+                }
+                for (uint32_t r = 0; r < services[it->second].replicas; ++r)
+                {
+                    const std::string host = service + "-" + std::to_string(r);
+                    ends.emplace_back(serviceFirst ? host : bridge, serviceFirst ? bridge : host);
+                }
+            }
+        }
+        if (ends.empty())
+        {
+            fail("no link joins " + origin + " and " + dest);
+        }
+        if (!action.empty())
+        {
+            if (changes || (action != "leave" && action != "join"))
+            {
+                fail("a link schedule has action=\"leave\" or \"join\" (the link goes down or "
+                     "up), or new upload/download/latency/drop, not both");
+            }
+            event.action = action == "leave" ? NetworkEvent::LINK_DOWN : NetworkEvent::LINK_UP;
+        }
+        else
+        {
+            if (!changes)
+            {
+                fail("a link schedule changes upload, download, latency or drop, or has "
+                     "action=\"leave\" or \"join\"");
+            }
+            try
+            {
+                event.action = NetworkEvent::LINK_SET;
+                if (!get("upload").empty())
+                {
+                    event.up = ParseRate(get("upload"));
+                    event.down = event.up; // as for a static link: download defaults to upload
+                }
+                if (!get("download").empty())
+                {
+                    event.down = ParseRate(get("download"));
+                }
+                if (!get("latency").empty())
+                {
+                    event.delay = ParseDelay(get("latency") + "ms");
+                }
+                if (!get("drop").empty())
+                {
+                    event.loss = ParseProbability(get("drop"));
+                }
+            }
+            catch (const std::invalid_argument& error)
+            {
+                fail(error.what());
+            }
+        }
+        for (const auto& [a, b] : ends)
+        {
+            event.a = a;
+            event.b = b;
+            events.push_back(event);
+        }
+    }
+    for (const auto& [index, states] : replicas)
+    {
+        if (std::count(states.begin(), states.end(), ABSENT) > 0)
+        {
+            throw std::invalid_argument(
+                std::to_string(services[index].line) + ": service " + services[index].name +
+                " has " + std::to_string(states.size()) + " replicas, but its joins bring in " +
+                std::to_string(states.size() - std::count(states.begin(), states.end(), ABSENT)) +
+                ": add joins or lower replicas");
+        }
+    }
+    return events;
+}
+
+/**
+ * Kollaps' elements and the attributes each may have. Container details (image, command,
+ * port, share, network) need no model; jitter is named in a warning.
+ */
+const std::map<std::string, std::set<std::string>> VOCABULARY{
+    {"experiment", {"boot"}},
+    {"services", {}},
+    {"service", {"name", "image", "command", "replicas", "supervisor", "port", "share"}},
+    {"bridges", {}},
+    {"bridge", {"name"}},
+    {"links", {}},
+    {"link", {"origin", "dest", "latency", "upload", "download", "jitter", "drop", "network"}},
+    {"dynamic", {}},
+    {"schedule",
+     {"name",
+      "time",
+      "action",
+      "amount",
+      "origin",
+      "dest",
+      "upload",
+      "download",
+      "latency",
+      "jitter",
+      "drop"}},
+};
+
+/** Refuse an element or attribute Kollaps does not define (a typo would be ignored). */
+void
+CheckVocabulary(const Element& e)
+{
+    auto known = VOCABULARY.find(e.name);
+    std::vector<std::string> names;
+    if (known == VOCABULARY.end())
+    {
+        for (const auto& [name, attributes] : VOCABULARY)
+        {
+            names.push_back("<" + name + ">");
+        }
+        throw std::invalid_argument("unknown element <" + e.name +
+                                    ">; Kollaps' are: " + JoinNames(names));
+    }
+    for (const auto& [attribute, value] : e.attributes)
+    {
+        if (known->second.count(attribute) == 0)
+        {
+            names.assign(known->second.begin(), known->second.end());
+            throw std::invalid_argument("<" + e.name + "> has no attribute '" + attribute +
+                                        "'; Kollaps' are: " + JoinNames(names));
+        }
+    }
+    if (e.attributes.count("jitter"))
+    {
+        std::cerr << "warning: line " << e.line << ": jitter is not modelled (ignored)"
+                  << std::endl;
+    }
+}
 
 } // namespace
 
@@ -214,11 +540,17 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
         }
     };
 
+    std::vector<const Element*> schedules;
     for (const auto& e : elements)
     {
         try
         {
-            if (e.name == "service")
+            CheckVocabulary(e);
+            if (e.name == "schedule")
+            {
+                schedules.push_back(&e);
+            }
+            else if (e.name == "service")
             {
                 const std::string name = attribute(e, "name");
                 declare(e, name);
@@ -254,14 +586,6 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
                 }
                 serviceIndex[name] = services.size();
                 services.push_back(service);
-            }
-            else if (e.name == "dynamic")
-            {
-                // Running the file without its schedule would silently make a churn or
-                // link-change experiment a static one.
-                throw std::invalid_argument(
-                    "<dynamic> schedules (joins, crashes, link changes) are not supported yet; "
-                    "remove the section to run the network as it starts");
             }
             else if (e.name == "bridge")
             {
@@ -357,8 +681,9 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
             topology.routers.push_back(service.name);
         }
     }
-    for (const auto& service : services)
+    for (auto& service : services)
     {
+        service.firstHost = static_cast<uint32_t>(topology.hosts.size());
         for (uint32_t r = 0; r < service.replicas; ++r)
         {
             HostSpec host;
@@ -398,6 +723,18 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
             spec.loss = link.drop;
             topology.links.push_back(spec);
         }
+    }
+    try
+    {
+        topology.events = Schedules(schedules, services, serviceIndex, supervisors, topology);
+        for (auto& event : topology.events)
+        {
+            event.origin = file + ":" + event.origin;
+        }
+    }
+    catch (const std::invalid_argument& error)
+    {
+        throw std::invalid_argument(file + ":" + error.what());
     }
     try
     {

@@ -50,6 +50,9 @@ struct KollapsOptions
  *     becomes a router link between the two service routers.
  *   A service needs exactly one bridge link, or only service links.
  * - Rates: number and bps, Kbps, Mbps or Gbps, any case.
+ * - `<dynamic>`'s `<schedule>`s become NetworkTopology::events (see Schedules() in the .cc:
+ *   node schedules act on replicas, link schedules on every link between origin and dest).
+ * - An element or attribute Kollaps does not define is refused; `jitter` gets a warning.
  *
  * Errors name file:line and the problem.
  */

@@ -94,7 +94,9 @@ NetworkDynamics::Apply(const NetworkEvent& event)
         m_membership.push_back(
             {Simulator::Now(), event.host, NetworkEvent::ActionName(event.action)});
     }
-    auto app = [&] { return DynamicCast<DecentralizedLearningApplication>(m_apps.Get(event.host)); };
+    auto app = [&] {
+        return DynamicCast<DecentralizedLearningApplication>(m_apps.Get(event.host));
+    };
     const InstalledLink& link = m_installed.links[event.link];
     switch (event.action)
     {

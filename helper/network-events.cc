@@ -215,6 +215,7 @@ ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& to
     std::stable_sort(events.begin(), events.end(), [](const auto& x, const auto& y) {
         return x.at < y.at;
     });
+
     enum State
     {
         ABSENT,
@@ -222,6 +223,7 @@ ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& to
         DISCONNECTED,
         GONE
     };
+
     std::map<uint32_t, State> nodes; // nodes with events; absent ones start with a join
     std::map<uint32_t, bool> down;   // links with events
     for (auto& event : events)
@@ -236,7 +238,7 @@ ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& to
             throw std::invalid_argument(event.origin + ": " + what + " at " + seconds(event.at) +
                                         ": " + problem);
         };
-        if (event.at.IsNegative() || event.at >= end)
+        if (event.at.IsStrictlyNegative() || event.at >= end)
         {
             fail("outside the run (0 to " + seconds(end) + "); move it or lengthen the run");
         }
@@ -250,9 +252,9 @@ ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& to
             {
                 fail(error.what());
             }
-            auto state = nodes.emplace(event.host, event.action == NetworkEvent::JOIN ? ABSENT
-                                                                                      : PRESENT)
-                             .first;
+            auto state =
+                nodes.emplace(event.host, event.action == NetworkEvent::JOIN ? ABSENT : PRESENT)
+                    .first;
             const State now = state->second;
             const std::string node = "node " + std::to_string(event.host) + " ('" +
                                      topology.hosts[event.host].name + "')";

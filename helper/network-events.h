@@ -57,19 +57,19 @@ struct NetworkEvent
         LINK_UP,
     };
 
-    Time at;                     //!< when
-    Action action{JOIN};         //!< what
-    std::string node;            //!< node events: a learning node's name or index
-    std::string a;               //!< link events: one end of the link
-    std::string b;               //!< link events: the other end
-    std::optional<DataRate> up;  //!< link-set: new rate A -> B
+    Time at;                      //!< when
+    Action action{JOIN};          //!< what
+    std::string node;             //!< node events: a learning node's name or index
+    std::string a;                //!< link events: one end of the link
+    std::string b;                //!< link events: the other end
+    std::optional<DataRate> up;   //!< link-set: new rate A -> B
     std::optional<DataRate> down; //!< link-set: new rate B -> A
-    std::optional<Time> delay;   //!< link-set: new one-way delay
-    std::optional<double> loss;  //!< link-set: new packet error rate
-    std::string origin;          //!< where it was given ("file:line", "Events item 2")
+    std::optional<Time> delay;    //!< link-set: new one-way delay
+    std::optional<double> loss;   //!< link-set: new packet error rate
+    std::string origin;           //!< where it was given ("file:line", "Events item 2")
 
-    uint32_t host{0}; //!< node events, once resolved: the node index
-    uint32_t link{0}; //!< link events, once resolved: index into InstalledTopology::links
+    uint32_t host{0};     //!< node events, once resolved: the node index
+    uint32_t link{0};     //!< link events, once resolved: index into InstalledTopology::links
     bool reversed{false}; //!< link events, once resolved: A B name the link's B A
 
     /**

@@ -110,6 +110,12 @@ CASES = [
     ("divshare-topology", [], ["give a network"]),
     ("divshare-topology", ["--topology=" + topology("a.topo", "router r\n"), "--kollaps=b.xml"],
      ["give one of --topology and --kollaps"]),
+    ("divshare-topology", ["--kollaps=" + topology("typo.xml",
+                           "<experiment>\n<services><service name='w' replicas='2'/></services>\n"
+                           "<bridges><bridge name='s'/></bridges>\n<links>\n"
+                           "<link origin='w' dest='s' latency='1' uplod='1Mbps'/>\n"
+                           "</links></experiment>\n")],
+     ["typo.xml:5:", "<link> has no attribute 'uplod'"]),
     ("divshare-congestion", ["--topology=" + os.path.join(source, "topologies/dumbbell.topo"),
                              "--from=nosuch", "--simTime=1"],
      ["--from=nosuch", "no router queue"]),

@@ -18,6 +18,7 @@
 #include "ns3/ipv4-subnet-routing.h"
 #include "ns3/kollaps-reader.h"
 #include "ns3/model-transport.h"
+#include "ns3/name-list.h"
 #include "ns3/network-dynamics.h"
 #include "ns3/network-options.h"
 #include "ns3/node-list.h"
@@ -272,6 +273,48 @@ class KollapsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(RateOf(ab.deviceB), 40000000, "b -> a device");
         NS_TEST_ASSERT_MSG_EQ(link.nameA + link.nameB, "bc", "router link b - c");
         Simulator::Destroy();
+
+        // <dynamic>: node schedules act on replicas (joins bring in absent ones, the others
+        // take the lowest-numbered that can), link schedules on every link between the two.
+        std::istringstream churn(
+            "<experiment boot='kollaps:2.0'><services>\n"
+            "<service name='dashboard' image='kollaps/dashboard:1.0' supervisor='true'/>\n"
+            "<service name='w' image='x' replicas='3'/><service name='v'/></services>\n"
+            "<bridges><bridge name='s'/></bridges><links>\n"
+            "<link origin='w' dest='s' latency='1' upload='10Mbps' network='n'/>\n"
+            "<link origin='v' dest='s' latency='1' upload='10Mbps'/></links><dynamic>\n"
+            "<schedule name='dashboard' time='0' action='join'/>\n"
+            "<schedule name='w' time='0' action='join' amount='2'/>\n"
+            "<schedule name='w' time='5' action='join'/>\n"
+            "<schedule name='w' time='8' action='crash' amount='1'/>\n"
+            "<schedule origin='s' dest='w' time='6' upload='2Mbps' latency='4'/>\n"
+            "<schedule origin='v' dest='s' time='7' action='leave'/>\n"
+            "</dynamic></experiment>");
+        const auto dynamic = KollapsReader::Parse(churn, "churn.xml", options);
+        std::vector<std::string> seen;
+        for (const auto& e : dynamic.events)
+        {
+            seen.push_back(std::to_string(e.at.GetInteger() / 1000000000) + " " +
+                           NetworkEvent::ActionName(e.action) + " " + e.node + e.a + ">" + e.b +
+                           " " + e.origin);
+        }
+        const std::vector<std::string> expected{
+            "0 join w-0> churn.xml:8",
+            "0 join w-1> churn.xml:8",
+            "5 join w-2> churn.xml:9",
+            "6 link-set s>w-0 churn.xml:11",
+            "6 link-set s>w-1 churn.xml:11",
+            "6 link-set s>w-2 churn.xml:11",
+            "7 link-down v-0>s churn.xml:12",
+            "8 crash w-0> churn.xml:10",
+        };
+        NS_TEST_ASSERT_MSG_EQ(JoinNames(seen), JoinNames(expected), "events from the schedules");
+        NS_TEST_ASSERT_MSG_EQ(dynamic.events[3].up->GetBitRate(), 2000000, "upload s -> w");
+        NS_TEST_ASSERT_MSG_EQ(dynamic.events[3].down->GetBitRate(), 2000000, "download = upload");
+        NS_TEST_ASSERT_MSG_EQ(*dynamic.events[3].delay, MilliSeconds(4), "latency in ms");
+        NS_TEST_ASSERT_MSG_EQ(ResolveNetworkEvents(dynamic.events, dynamic, Seconds(10)).size(),
+                              8,
+                              "and they resolve");
 
         const auto regionFile = ReferenceFile("regions-60n-10x6.xml");
         if (!regionFile.empty())
@@ -634,12 +677,37 @@ class TopologyErrorsTestCase : public TestCase
                "bad.xml:3:",
                "redefined");
         Expect(KollapsError("<experiment>\n<services a=1>\n"), "bad.xml:2:", "AttValue");
-        Expect(KollapsError(services + "<links>\n<link origin='w' dest='s' latency='1' "
-                                       "upload='1Mbps'/>\n</links>\n<dynamic>\n"
-                                       "<schedule name='w' time='10' action='crash'/>\n"
-                                       "</dynamic></experiment>"),
-               "bad.xml:9:",
-               "<dynamic> schedules");
+        const std::string linked = services + "<links>\n<link origin='w' dest='s' latency='1' "
+                                              "upload='1Mbps'/>\n</links>\n<dynamic>\n";
+        Expect(KollapsError(linked + "<schedule name='w' time='10' action='explode'/>\n"
+                                     "</dynamic></experiment>"),
+               "bad.xml:10:",
+               "action=\"explode\" for a service");
+        Expect(KollapsError(linked + "<schedule name='w' time='1' action='crash'/>\n<schedule "
+                                     "name='w' time='2' action='leave' amount='1'/>\n"
+                                     "</dynamic></experiment>"),
+               "bad.xml:11:",
+               "1 replicas of w to leave at 2 s, but only 0 can");
+        Expect(KollapsError(linked + "<schedule name='w' time='0' action='join' amount='1'/>\n"
+                                     "</dynamic></experiment>"),
+               "bad.xml:3:",
+               "has 2 replicas, but its joins bring in 1");
+        Expect(KollapsError(linked + "<schedule origin='w' dest='s' time='5' uplod='1Mbps'/>\n"
+                                     "</dynamic></experiment>"),
+               "bad.xml:10:",
+               "<schedule> has no attribute 'uplod'");
+        Expect(KollapsError(linked + "<schedule origin='w' dest='x' time='5' upload='1Mbps'/>\n"
+                                     "</dynamic></experiment>"),
+               "bad.xml:10:",
+               "no link joins w and x");
+        Expect(KollapsError(linked + "<schedule name='w' time='-1' action='crash'/>\n"
+                                     "</dynamic></experiment>"),
+               "bad.xml:10:",
+               "not a number of seconds");
+        Expect(KollapsError(services + "<links>\n<lnk origin='w' dest='s'/>\n</links>"
+                                       "</experiment>"),
+               "bad.xml:7:",
+               "unknown element <lnk>");
         Expect(KollapsError("<experiment>\n<service name='w' replicas='two'/></experiment>"),
                "bad.xml:2:",
                "bad replicas");

@@ -181,6 +181,25 @@ ExperimentHelper::GetTypeId()
                           StringValue(""),
                           MakeStringAccessor(&ExperimentHelper::m_events),
                           MakeStringChecker())
+            .AddAttribute("EventsFile",
+                          "A file of events, one per line in the Events form (e.g. a rate trace "
+                          "as TIME link-set A B rate=RATE lines); added to the others (empty: "
+                          "none).",
+                          StringValue(""),
+                          MakeStringAccessor(&ExperimentHelper::m_eventsFile),
+                          MakeStringChecker())
+            .AddAttribute("ChurnRate",
+                          "Seeded churn: disconnections per node and simulated second; each "
+                          "disconnected node reconnects after an exponentially distributed "
+                          "ChurnDowntime, with its state (0: none).",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&ExperimentHelper::m_churnRate),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("ChurnDowntime",
+                          "Mean simulated time a churned node stays disconnected.",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&ExperimentHelper::m_churnDowntime),
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("CongestionTraces",
                           "Also write link-utilization.csv, queues.csv, flows.csv and "
                           "fragment-latency.csv.",
@@ -951,6 +970,25 @@ ExperimentHelper::Prepare()
         auto parsed =
             more == &m_crashes ? ParseCrashes(*more, name) : NetworkEvent::ParseList(*more, name);
         events.insert(events.end(), parsed.begin(), parsed.end());
+    }
+    if (!m_eventsFile.empty())
+    {
+        auto parsed = NetworkEvent::ReadFile(m_eventsFile);
+        events.insert(events.end(), parsed.begin(), parsed.end());
+    }
+    if (m_churnRate > 0)
+    {
+        auto churn = NetworkEvent::MakeChurn(nodes,
+                                             m_churnRate,
+                                             m_churnDowntime,
+                                             Seconds(m_duration),
+                                             m_seed,
+                                             NameOf("ChurnRate"));
+        events.insert(events.end(), churn.begin(), churn.end());
+    }
+    else
+    {
+        RefuseIgnored("ChurnDowntime", NameOf("ChurnRate") + " = 0");
     }
     m_dynamicEvents = ResolveNetworkEvents(events, m_topology, Seconds(m_duration));
     for (const auto& event : m_dynamicEvents)

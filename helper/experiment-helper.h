@@ -261,6 +261,9 @@ class ExperimentHelper : public Object
     bool m_progress;
     std::string m_crashes;
     std::string m_events;
+    std::string m_eventsFile;
+    double m_churnRate;
+    Time m_churnDowntime;
     bool m_congestionTraces;
     double m_traceInterval;
     std::string m_topologyKind;

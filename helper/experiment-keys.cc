@@ -59,6 +59,9 @@ GetExperimentKeys()
         {"tcp_segment_size", "tcpSegmentSize", "TcpSegmentSize"},
         {"crashes", "crashes", "Crashes"},
         {"events", "events", "Events"},
+        {"events_file", "eventsFile", "EventsFile"},
+        {"churn_rate", "churnRate", "ChurnRate"},
+        {"churn_downtime", "churnDowntime", "ChurnDowntime"},
         {"congestion_traces", "traces", "CongestionTraces"},
         {"trace_interval", "traceInterval", "TraceInterval"},
         // Evaluation.

@@ -170,27 +170,6 @@ struct Link
     uint32_t line{0};
 };
 
-/** A non-negative number of seconds (a schedule's time). */
-double
-ParseSeconds(const std::string& text)
-{
-    std::size_t used = 0;
-    double value = -1;
-    try
-    {
-        value = std::stod(text, &used);
-    }
-    catch (const std::exception&)
-    {
-        used = 0;
-    }
-    if (used == 0 || used != text.size() || !std::isfinite(value) || value < 0)
-    {
-        throw std::invalid_argument("time=\"" + text + "\" is not a number of seconds >= 0");
-    }
-    return value;
-}
-
 /**
  * The <dynamic> schedules as events, in time order (errors and origins name the line).
  * A node schedule (name= action=join|leave|crash|disconnect|reconnect [amount=K]) acts on K
@@ -219,7 +198,7 @@ Schedules(const std::vector<const Element*>& schedules,
         };
         try
         {
-            timed.emplace_back(ParseSeconds(get("time")), e);
+            timed.emplace_back(ParseSeconds(get("time")).GetSeconds(), e);
         }
         catch (const std::invalid_argument& error)
         {
@@ -245,8 +224,10 @@ Schedules(const std::vector<const Element*>& schedules,
 
     std::map<std::size_t, std::vector<State>> replicas;
     std::vector<NetworkEvent> events;
-    for (const auto& [seconds, e] : timed)
+    for (const auto& [at, schedule] : timed)
     {
+        const double seconds = at;
+        const Element* e = schedule; // a plain variable: lambdas capture it (C++17)
         const std::string where = std::to_string(e->line);
         auto fail = [&](const std::string& problem) {
             throw std::invalid_argument(where + ": " + problem);

@@ -8,9 +8,14 @@
 #include "network-topology.h"
 #include "topology-units.h"
 
+#include "ns3/random-source.h"
+
 #include <algorithm>
+#include <cmath>
+#include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -205,6 +210,86 @@ NetworkEvent::ParseList(const std::string& text, const std::string& name)
             throw std::invalid_argument(origin + " ('" + item + "'): " + error.what());
         }
         events.back().origin = origin;
+    }
+    return events;
+}
+
+std::vector<NetworkEvent>
+NetworkEvent::ReadFile(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+    {
+        throw std::runtime_error("cannot read events file " + path);
+    }
+    std::vector<NetworkEvent> events;
+    std::string line;
+    for (uint32_t number = 1; std::getline(in, line); ++number)
+    {
+        std::istringstream words(line.substr(0, line.find('#')));
+        std::vector<std::string> list;
+        for (std::string word; words >> word;)
+        {
+            list.push_back(word);
+        }
+        if (!list.empty() && list.front() == "event")
+        {
+            list.erase(list.begin());
+        }
+        if (list.empty())
+        {
+            continue;
+        }
+        const std::string where = path + ":" + std::to_string(number);
+        try
+        {
+            events.push_back(Parse(list));
+        }
+        catch (const std::invalid_argument& error)
+        {
+            throw std::invalid_argument(where + ": " + error.what());
+        }
+        events.back().origin = where;
+    }
+    return events;
+}
+
+std::vector<NetworkEvent>
+NetworkEvent::MakeChurn(uint32_t nodes,
+                        double rate,
+                        Time downtime,
+                        Time end,
+                        uint64_t seed,
+                        const std::string& origin)
+{
+    std::vector<NetworkEvent> events;
+    for (uint32_t node = 0; node < nodes; ++node)
+    {
+        // One stream per node: adding nodes does not change the others' churn.
+        RandomSource random(seed * 0x9E3779B97F4A7C15ULL + node);
+        auto exponential = [&random](double mean) {
+            const double u = static_cast<double>(random.Next() >> 11) * 0x1.0p-53;
+            return -std::log1p(-u) * mean;
+        };
+        NetworkEvent event;
+        event.node = std::to_string(node);
+        event.origin = origin;
+        double t = exponential(1.0 / rate);
+        while (Seconds(t) < end)
+        {
+            event.at = Seconds(t);
+            event.action = DISCONNECT;
+            events.push_back(event);
+            t += exponential(downtime.GetSeconds());
+            if (Seconds(t) >= end)
+            {
+                break;
+            }
+            event.at = Seconds(t);
+            event.action = RECONNECT;
+            events.push_back(event);
+            t += exponential(1.0 / rate);
+        }
     }
     return events;
 }

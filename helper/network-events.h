@@ -83,6 +83,30 @@ struct NetworkEvent
      * \throws std::invalid_argument "NAME item K: ..."
      */
     static std::vector<NetworkEvent> ParseList(const std::string& text, const std::string& name);
+    /**
+     * \brief Read events from a file, one per line in the same form ('#' starts a comment; a
+     * leading `event`, as in topology files, may be kept), e.g. a rate trace of link-set lines.
+     * \throws std::runtime_error when unreadable; std::invalid_argument naming path:line
+     */
+    static std::vector<NetworkEvent> ReadFile(const std::string& path);
+    /**
+     * \brief A seeded churn: every node in turn disconnects after an exponentially distributed
+     * time (rate per node and second) and reconnects after an exponentially distributed
+     * downtime, until \p end. The draws are portable (SplitMix64), so a seed gives the same
+     * churn on every machine.
+     * \param nodes learning nodes
+     * \param rate disconnections per node and second (> 0)
+     * \param downtime mean downtime
+     * \param end the run's end
+     * \param seed the run's seed
+     * \param origin what the events are called in messages
+     */
+    static std::vector<NetworkEvent> MakeChurn(uint32_t nodes,
+                                               double rate,
+                                               Time downtime,
+                                               Time end,
+                                               uint64_t seed,
+                                               const std::string& origin);
     /** \return the action's name as written */
     static std::string ActionName(Action action);
     /** \return whether the event concerns a node (not a link) */

@@ -143,6 +143,17 @@ ParseQueueSize(const std::string& text)
     return QueueSize(unit == "p" ? QueueSizeUnit::PACKETS : QueueSizeUnit::BYTES, value);
 }
 
+Time
+ParseSeconds(const std::string& text)
+{
+    const auto [value, unit] = SplitNumber(text, "time", "no unit (seconds)");
+    if (!unit.empty())
+    {
+        throw std::invalid_argument("bad time '" + text + "': a number of seconds, no unit");
+    }
+    return Seconds(value);
+}
+
 double
 ParseProbability(const std::string& text)
 {

@@ -54,6 +54,15 @@ QueueSize ParseQueueSize(const std::string& text);
  */
 double ParseProbability(const std::string& text);
 
+/**
+ * \ingroup divshare
+ * \brief Parse a time in seconds written without a unit (Kollaps' schedule times, "12.5").
+ * \param text the number
+ * \return the time
+ * \throws std::invalid_argument saying what is wrong
+ */
+Time ParseSeconds(const std::string& text);
+
 } // namespace ns3
 
 #endif /* DIVSHARE_TOPOLOGY_UNITS_H */

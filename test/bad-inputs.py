@@ -99,6 +99,12 @@ CASES = [
     ("divshare-scenario", [scenario("event-late.scenario",
                                     "nodes = 8\nduration = 5\nevents = 9s leave 1\n")],
      ["events item 1: leave at 9 s", "outside the run"]),
+    ("divshare-scenario", [scenario("events-file.scenario", "nodes = 8\nevents_file = " +
+                                    topology("trace.events", "# trace\n1s link-set node1 switch "
+                                             "rate=1Mbps\n2s link-set node1 switch rat=2Mbps\n"))],
+     ["trace.events:3:", "unknown link-set key 'rat'"]),
+    ("divshare-scenario", [scenario("churn-alone.scenario", "nodes = 8\nchurn_downtime = 2s\n")],
+     ["churn_downtime is set but churn_rate = 0", "remove churn_downtime"]),
     ("divshare-quickstart", ["--events=1s crash 2; 2s join 2"],
      ["--events item 2: join at 2 s", "does not come back"]),
     ("divshare-scenario", [scenario("traces.scenario", "trace_interval = 0.5\n")],

@@ -505,6 +505,25 @@ class LinkDynamicsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(routes[3.5], ab.deviceA, "and over it again once up");
         Simulator::Destroy();
 
+        // Seeded churn: about rate x time / (1 + rate x downtime) disconnections per node, the
+        // same for a seed, alternating with reconnections (so they resolve).
+        const auto churn = [](uint64_t seed) {
+            return NetworkEvent::MakeChurn(100, 0.1, Seconds(2), Seconds(100), seed, "churn");
+        };
+        const auto one = churn(1);
+        const auto disconnects = std::count_if(one.begin(), one.end(), [](const auto& e) {
+            return e.action == NetworkEvent::DISCONNECT;
+        });
+        NS_TEST_ASSERT_MSG_EQ_TOL(disconnects, 100 * 100 * 0.1 / 1.2, 80, "churn rate");
+        NS_TEST_ASSERT_MSG_EQ(churn(1).size(), one.size(), "the same seed, the same churn");
+        NS_TEST_ASSERT_MSG_EQ(churn(1).back().at, one.back().at, "to the nanosecond");
+        NS_TEST_ASSERT_MSG_NE(churn(2).front().at, one.front().at, "another seed, another churn");
+        std::istringstream star("router s\nhosts n 100 s rate=1Mbps delay=1ms\n");
+        const auto hundred = TopologyFileReader::Parse(star, "star").topology;
+        NS_TEST_ASSERT_MSG_EQ(ResolveNetworkEvents(one, hundred, Seconds(100)).size(),
+                              one.size(),
+                              "disconnect, reconnect, ... per node");
+
         std::istringstream bad("router a\nhost h a rate=1Mbps delay=1ms\nhost g a rate=1Mbps "
                                "delay=1ms\nevent 1s link-down h b\n");
         const auto badTopology = TopologyFileReader::Parse(bad, "bad.topo").topology;
@@ -703,7 +722,7 @@ class TopologyErrorsTestCase : public TestCase
         Expect(KollapsError(linked + "<schedule name='w' time='-1' action='crash'/>\n"
                                      "</dynamic></experiment>"),
                "bad.xml:10:",
-               "not a number of seconds");
+               "bad time '-1'");
         Expect(KollapsError(services + "<links>\n<lnk origin='w' dest='s'/>\n</links>"
                                        "</experiment>"),
                "bad.xml:7:",

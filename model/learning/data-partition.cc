@@ -281,9 +281,15 @@ SummarizePartition(const DataPartition& partition, const std::vector<int64_t>& l
     {
         out << ", samples " << spread(samples) << ", classes " << spread(classes)
             << "; node:samples/classes";
-        for (std::size_t node = 0; node < partition.size(); ++node)
+        // A line per run, not a page: the first nodes of a large network show the pattern.
+        const std::size_t shown = std::min<std::size_t>(partition.size(), 64);
+        for (std::size_t node = 0; node < shown; ++node)
         {
             out << " " << node << ":" << samples[node] << "/" << classes[node];
+        }
+        if (shown < partition.size())
+        {
+            out << " ... (" << partition.size() - shown << " more)";
         }
     }
     return out.str();

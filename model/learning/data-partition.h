@@ -96,7 +96,7 @@ DataPartition MakePartition(const std::string& spec,
 /**
  * \ingroup divshare
  * \brief A one-line summary of a labelled partition: the spread of samples and classes per node,
- * then "node:samples/classes" for every node.
+ * then "node:samples/classes" for every node (the first 64 of a larger network).
  * \param partition the partition
  * \param labels label of every sample the partition refers to
  * \return the summary

@@ -800,22 +800,42 @@ ModelTransport::RejectInbound(Connection& connection, uint32_t bytes, const std:
 void
 ModelTransport::HandlePeerClose(Ptr<Socket> socket)
 {
+    Closed(socket, true);
+}
+
+void
+ModelTransport::HandleErrorClose(Ptr<Socket> socket)
+{
+    Closed(socket, false);
+}
+
+void
+ModelTransport::Closed(Ptr<Socket> socket, bool peerClosed)
+{
     Connection* connection = Find(socket);
     if (!connection)
     {
         return;
     }
-    NS_LOG_FUNCTION(this << connection->peer);
+    NS_LOG_FUNCTION(this << connection->peer << peerClosed);
     if (connection->reader.GetBufferedBytes() > 0)
     {
         RejectInbound(*connection,
                       connection->reader.GetBufferedBytes(),
-                      "stream closed inside a message");
+                      peerClosed ? "stream closed inside a message"
+                                 : "stream reset inside a message");
         return;
     }
-    if (connection->closing)
+    if (!peerClosed || connection->closing)
     {
-        Forget(*connection, false); // both sides closed: TCP ends it
+        // Reset, or both sides closed (TCP ends it): a transfer under way is lost.
+        if (connection->message)
+        {
+            ++m_counters.transfersFailed;
+            --m_inFlight;
+        }
+        Forget(*connection, false);
+        Dispatch();
         return;
     }
     // The peer's pool let the connection go: no new transfers on it, and once this node's
@@ -831,31 +851,6 @@ ModelTransport::HandlePeerClose(Ptr<Socket> socket)
     {
         Forget(*connection, true);
     }
-    Dispatch();
-}
-
-void
-ModelTransport::HandleErrorClose(Ptr<Socket> socket)
-{
-    Connection* connection = Find(socket);
-    if (!connection)
-    {
-        return;
-    }
-    NS_LOG_FUNCTION(this << connection->peer);
-    if (connection->reader.GetBufferedBytes() > 0)
-    {
-        RejectInbound(*connection,
-                      connection->reader.GetBufferedBytes(),
-                      "stream reset inside a message");
-        return;
-    }
-    if (connection->message)
-    {
-        ++m_counters.transfersFailed;
-        --m_inFlight;
-    }
-    Forget(*connection, false);
     Dispatch();
 }
 

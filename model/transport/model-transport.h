@@ -225,6 +225,7 @@ class ModelTransport : public Object
     void HandleRead(Ptr<Socket> socket);
     void HandlePeerClose(Ptr<Socket> socket);
     void HandleErrorClose(Ptr<Socket> socket);
+    void Closed(Ptr<Socket> socket, bool peerClosed);
 
     uint16_t m_port;
     uint32_t m_maxTransfers;

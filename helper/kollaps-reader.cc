@@ -335,7 +335,7 @@ Schedules(const std::vector<const Element*>& schedules,
             {
                 auto it = serviceIndex.find(service);
                 if (it == serviceIndex.end() || !topology.FindRouter(bridge) ||
-                    services[it->second].bridgeLinks.empty())
+                    topology.FindRouter(service))
                 {
                     continue;
                 }
@@ -635,29 +635,20 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
 
     NetworkTopology topology;
     topology.routers = bridges;
+    // A service with one link, to a bridge, gives its replicas that access link. Any other
+    // service (several links, or links to services: regions, general graphs) becomes a
+    // router of its own: its replicas attach to it at the intra-region rate and delay, and
+    // its links become router links.
+    auto routed = [](const Service& service) {
+        return !service.serviceLinks.empty() || service.bridgeLinks.size() > 1;
+    };
     for (const auto& service : services)
     {
-        if (!service.bridgeLinks.empty() && !service.serviceLinks.empty())
-        {
-            throw ErrorAt(file,
-                          links[service.serviceLinks.front()].line,
-                          "service " + service.name + " links both to a bridge (line " +
-                              std::to_string(links[service.bridgeLinks.front()].line) +
-                              ") and to services; use one or the other");
-        }
-        if (service.bridgeLinks.size() > 1)
-        {
-            throw ErrorAt(file,
-                          links[service.bridgeLinks[1]].line,
-                          "service " + service.name + " has a second bridge link (first on line " +
-                              std::to_string(links[service.bridgeLinks[0]].line) +
-                              "); a service attaches to one bridge");
-        }
         if (service.bridgeLinks.empty() && service.serviceLinks.empty())
         {
             throw ErrorAt(file, service.line, "service " + service.name + " has no link");
         }
-        if (!service.serviceLinks.empty())
+        if (routed(service))
         {
             topology.routers.push_back(service.name);
         }
@@ -669,7 +660,7 @@ KollapsReader::Parse(std::istream& in, const std::string& file, const KollapsOpt
         {
             HostSpec host;
             host.name = service.name + "-" + std::to_string(r);
-            if (service.bridgeLinks.empty())
+            if (routed(service))
             {
                 host.router = *topology.FindRouter(service.name);
                 host.uplink = options.intraRegionRate;

@@ -45,10 +45,9 @@ struct KollapsOptions
  *   `drop` a packet loss probability.
  *   - service–bridge: the service's replicas' access links (latency = access delay);
  *   - bridge–bridge: a router link;
- *   - service–service (no bridge, e.g. regions): each such service gets a router NAME, its
- *     replicas attach to it at KollapsOptions' intra-region rate and delay, and the link
- *     becomes a router link between the two service routers.
- *   A service needs exactly one bridge link, or only service links.
+ *   - any other service (links to services, e.g. regions, or to several bridges: general
+ *     graphs) gets a router NAME, its replicas attach to it at KollapsOptions' intra-region
+ *     rate and delay, and each of its links becomes a router link.
  * - Rates: number and bps, Kbps, Mbps or Gbps, any case.
  * - `<dynamic>`'s `<schedule>`s become NetworkTopology::events (see Schedules() in the .cc:
  *   node schedules act on replicas, link schedules on every link between origin and dest).

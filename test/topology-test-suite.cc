@@ -274,6 +274,41 @@ class KollapsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(link.nameA + link.nameB, "bc", "router link b - c");
         Simulator::Destroy();
 
+        // A general graph: a service on two bridges, one on a bridge and a service; each
+        // becomes a router of its own, and every host reaches every other.
+        std::istringstream graph(
+            "<experiment><services><service name='a' replicas='2'/><service name='b'/>\n"
+            "<service name='c'/><service name='d'/></services>\n"
+            "<bridges><bridge name='s1'/><bridge name='s2'/></bridges><links>\n"
+            "<link origin='a' dest='s1' latency='1' upload='10Mbps'/>\n"
+            "<link origin='a' dest='s2' latency='2' upload='20Mbps'/>\n"
+            "<link origin='b' dest='s1' latency='1' upload='5Mbps'/>\n"
+            "<link origin='b' dest='c' latency='3' upload='7Mbps'/>\n"
+            "<link origin='c' dest='s2' latency='1' upload='8Mbps'/>\n"
+            "<link origin='d' dest='s2' latency='1' upload='9Mbps'/>\n"
+            "</links></experiment>");
+        const auto general = KollapsReader::Parse(graph, "graph.xml", options);
+        NS_TEST_ASSERT_MSG_EQ(JoinNames(general.routers), "s1, s2, a, b, c", "routers");
+        NS_TEST_ASSERT_MSG_EQ(general.hosts.size(), 5, "replicas");
+        NS_TEST_ASSERT_MSG_EQ(general.routers[general.hosts[0].router], "a", "a's own router");
+        NS_TEST_ASSERT_MSG_EQ(general.hosts[0].uplink.GetBitRate(), 250000000, "intra rate");
+        NS_TEST_ASSERT_MSG_EQ(general.routers[general.hosts[4].router], "s2", "d on its bridge");
+        NS_TEST_ASSERT_MSG_EQ(general.hosts[4].uplink.GetBitRate(), 9000000, "d's access link");
+        NS_TEST_ASSERT_MSG_EQ(general.links.size(), 5, "the other links join routers");
+        Ipv4AddressGenerator::Reset();
+        const auto graphNetwork = TopologyHelper().Install(general);
+        Ipv4Header toD;
+        toD.SetDestination(graphNetwork.addresses[4]);
+        Socket::SocketErrno error;
+        // Router b has no default route: a route to d is a path global routing found.
+        NS_TEST_ASSERT_MSG_NE(graphNetwork.routers.Get(3)
+                                  ->GetObject<Ipv4>()
+                                  ->GetRoutingProtocol()
+                                  ->RouteOutput(nullptr, toD, nullptr, error),
+                              nullptr,
+                              "router b reaches d");
+        Simulator::Destroy();
+
         // <dynamic>: node schedules act on replicas (joins bring in absent ones, the others
         // take the lowest-numbered that can), link schedules on every link between the two.
         std::istringstream churn(

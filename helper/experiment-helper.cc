@@ -188,6 +188,13 @@ ExperimentHelper::GetTypeId()
                           StringValue(""),
                           MakeStringAccessor(&ExperimentHelper::m_eventsFile),
                           MakeStringChecker())
+            .AddAttribute("MembershipDelay",
+                          "How long after a node joins, leaves, crashes, disconnects or "
+                          "reconnects the other nodes learn of it and draw their peers "
+                          "accordingly (0: never; they keep drawing the configured membership).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&ExperimentHelper::m_membershipDelay),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("ChurnRate",
                           "Seeded churn: disconnections per node and simulated second; each "
                           "disconnected node reconnects after an exponentially distributed "
@@ -1098,6 +1105,7 @@ ExperimentHelper::InstallApplications()
         m_tracer->Start(stop);
     }
     m_dynamics = std::make_unique<NetworkDynamics>(m_installed, m_apps);
+    m_dynamics->SetMembershipDelay(m_membershipDelay);
     m_dynamics->Schedule(m_dynamicEvents);
     m_monitor = std::make_unique<LearningMonitor>(m_apps, Seconds(m_evaluationInterval));
     m_monitor->SetNodeSample(m_evaluationNodes);

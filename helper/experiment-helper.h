@@ -263,6 +263,7 @@ class ExperimentHelper : public Object
     std::string m_events;
     std::string m_eventsFile;
     double m_churnRate;
+    Time m_membershipDelay;
     Time m_churnDowntime;
     bool m_congestionTraces;
     double m_traceInterval;

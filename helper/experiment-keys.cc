@@ -60,6 +60,7 @@ GetExperimentKeys()
         {"crashes", "crashes", "Crashes"},
         {"events", "events", "Events"},
         {"events_file", "eventsFile", "EventsFile"},
+        {"membership_delay", "membershipDelay", "MembershipDelay"},
         {"churn_rate", "churnRate", "ChurnRate"},
         {"churn_downtime", "churnDowntime", "ChurnDowntime"},
         {"congestion_traces", "traces", "CongestionTraces"},

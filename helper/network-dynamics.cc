@@ -52,6 +52,21 @@ NetworkDynamics::NetworkDynamics(const InstalledTopology& installed, Application
 }
 
 void
+NetworkDynamics::SetMembershipDelay(Time delay)
+{
+    m_membershipDelay = delay;
+}
+
+void
+NetworkDynamics::Announce(uint32_t node, bool known)
+{
+    for (uint32_t i = 0; i < m_apps.GetN(); ++i)
+    {
+        DynamicCast<DecentralizedLearningApplication>(m_apps.Get(i))->SetPeerKnown(node, known);
+    }
+}
+
+void
 NetworkDynamics::Schedule(const std::vector<NetworkEvent>& events)
 {
     std::set<uint32_t> joining;
@@ -63,6 +78,10 @@ NetworkDynamics::Schedule(const std::vector<NetworkEvent>& events)
         {
             joining.insert(event.host);
             m_apps.Get(event.host)->SetStartTime(event.at);
+            if (m_membershipDelay.IsStrictlyPositive())
+            {
+                Announce(event.host, false); // nobody knows it before it joins
+            }
         }
     }
     for (uint32_t node = 0; node < m_apps.GetN(); ++node)
@@ -93,6 +112,16 @@ NetworkDynamics::Apply(const NetworkEvent& event)
     {
         m_membership.push_back(
             {Simulator::Now(), event.host, NetworkEvent::ActionName(event.action)});
+        if (m_membershipDelay.IsStrictlyPositive())
+        {
+            const bool arrives =
+                event.action == NetworkEvent::JOIN || event.action == NetworkEvent::RECONNECT;
+            Simulator::Schedule(m_membershipDelay,
+                                &NetworkDynamics::Announce,
+                                this,
+                                event.host,
+                                arrives);
+        }
     }
     auto app = [&] {
         return DynamicCast<DecentralizedLearningApplication>(m_apps.Get(event.host));

@@ -26,8 +26,12 @@ namespace ns3
  * delay on the channel, loss as a packet error model on both receivers; a link going down
  * or up sets both ends' interfaces and recomputes global routing (and the routers' copies
  * of it, Ipv4SubnetRouting). A host whose link comes back gets its default route again.
- * Peers are not told of any change: they keep sampling the configured membership, and the
- * transport's timeouts and backoff handle peers that do not answer.
+ * Peers are not told of any change by default: they keep sampling the configured
+ * membership, and the transport's timeouts and backoff handle peers that do not answer. With
+ * a membership delay, every node learns of a departure (leave, crash, disconnect) or an
+ * arrival (join, reconnect) that long after it happens, as a failure detector or a gossiped
+ * membership would tell it, and draws its peers among the nodes it knows (nodes that join
+ * later are unknown until then).
  */
 class NetworkDynamics
 {
@@ -46,6 +50,9 @@ class NetworkDynamics
      */
     NetworkDynamics(const InstalledTopology& installed, ApplicationContainer apps);
 
+    /** \param delay how long after a node event the others learn of it (0: never) */
+    void SetMembershipDelay(Time delay);
+
     /**
      * \brief Schedule the events (resolved, see ResolveNetworkEvents) before the run: nodes
      * that join start absent (their application's start time becomes the join time).
@@ -60,10 +67,12 @@ class NetworkDynamics
     void SetNodeUp(uint32_t node, bool up);
     void SetLinkUp(const InstalledLink& link, bool up);
     void RecomputeRoutes();
+    void Announce(uint32_t node, bool known);
 
     const InstalledTopology& m_installed;
     ApplicationContainer m_apps;
     std::vector<Change> m_membership;
+    Time m_membershipDelay;
 };
 
 } // namespace ns3

@@ -225,6 +225,68 @@ class NodeDynamicsTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * With a membership view, nodes stop drawing peers that crashed once they learn of it
+ * (MembershipDelay after the crash), so far fewer of their messages go to the dead than
+ * without one; without departures the view changes nothing (byte-identical results).
+ */
+class MembershipViewTestCase : public TestCase
+{
+  public:
+    MembershipViewTestCase()
+        : TestCase("a membership view stops draws to crashed peers; without departures it "
+                   "changes nothing")
+    {
+    }
+
+  private:
+    /** Messages the healthy nodes 0..7 lost to unreachable peers, after 4 of 12 crash. */
+    static double LostToTheDead(const std::string& delay, const std::string& out)
+    {
+        auto experiment = SmallRun(2, out, 32, 12);
+        experiment->Set("Crashes", "8@3s,9@3s,10@3s,11@3s");
+        experiment->Set("MembershipDelay", delay);
+        experiment->RunAll();
+        std::istringstream traffic(ReadFile(out + "/traffic.csv"));
+        std::string line;
+        std::getline(traffic, line);
+        double lost = 0;
+        for (uint32_t node = 0; node < 8 && std::getline(traffic, line); ++node)
+        {
+            std::vector<std::string> cells;
+            std::istringstream in(line);
+            for (std::string cell; std::getline(in, cell, ',');)
+            {
+                cells.push_back(cell);
+            }
+            lost += std::stod(cells[10]) + std::stod(cells[14]); // failed + unreachable
+        }
+        return lost;
+    }
+
+    void DoRun() override
+    {
+        const std::string dir = std::filesystem::temp_directory_path() / "divshare-test-view";
+        const double blind = LostToTheDead("0s", dir + "-blind");
+        const double viewed = LostToTheDead("1s", dir + "-viewed");
+        std::cout << "messages lost to crashed peers: " << blind << " without a view, " << viewed
+                  << " with a 1-s view" << std::endl;
+        NS_TEST_ASSERT_MSG_GT(blind, 20, "without a view, the dead keep being drawn");
+        NS_TEST_ASSERT_MSG_LT(viewed, 0.25 * blind, "with one, only until they are known dead");
+
+        for (const auto* delay : {"0s", "1s"})
+        {
+            auto experiment = SmallRun(2, dir + "-static-" + delay, 32, 12);
+            experiment->Set("MembershipDelay", delay);
+            experiment->RunAll();
+        }
+        NS_TEST_ASSERT_MSG_EQ(ReadFile(dir + "-static-0s/evaluations.csv"),
+                              ReadFile(dir + "-static-1s/evaluations.csv"),
+                              "no departure: the same run");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * The transport's connection pool bounds the sockets a node holds, whatever the node count:
  * with MaxConnections = 4, a host of a 48-node run holds no more sockets than one of a
  * 12-node run, and far fewer than without a limit, where every host ends up connected to
@@ -792,6 +854,7 @@ class DivShareApplicationTestSuite : public TestSuite
         AddTestCase(new DivergenceTestCase);
         AddTestCase(new CrashedPeersTestCase, Extensive<TestCase>(0));   // several seconds
         AddTestCase(new NodeDynamicsTestCase, Extensive<TestCase>(0));   // several seconds
+        AddTestCase(new MembershipViewTestCase, Extensive<TestCase>(0)); // several seconds
         AddTestCase(new SocketsBoundedTestCase, Extensive<TestCase>(0)); // several seconds
         AddTestCase(new TeardownWithBacklogTestCase);
     }

@@ -57,10 +57,15 @@ AdPsgdApplication::ShareModel()
 {
     const auto model = ExtractFragment(0);
     const BoundedRandom random = [this](uint32_t bound) { return DrawBelow(bound); };
-    for (auto peer :
-         SamplePeersWithReplacement(GetNodeIndex(), GetNodeCount(), GetDegree() / 2, random))
+    const auto candidates = GetCandidates();
+    if (candidates.nodes < 2)
     {
-        Send(peer, 0, model);
+        return; // it knows of nobody
+    }
+    for (auto peer :
+         SamplePeersWithReplacement(candidates.self, candidates.nodes, GetDegree() / 2, random))
+    {
+        Send(PeerAt(peer), 0, model);
     }
 }
 

@@ -294,6 +294,54 @@ DecentralizedLearningApplication::GetNodeCount() const
     return m_nodes;
 }
 
+void
+DecentralizedLearningApplication::SetPeerKnown(uint32_t peer, bool known)
+{
+    if (peer == m_self || peer >= m_nodes)
+    {
+        return;
+    }
+    if (!m_viewActive && !known)
+    {
+        // The first departure: from all peers to a view.
+        m_viewActive = true;
+        for (uint32_t i = 0; i < m_nodes; ++i)
+        {
+            if (i != m_self)
+            {
+                m_view.push_back(i);
+            }
+        }
+    }
+    auto at = std::lower_bound(m_view.begin(), m_view.end(), peer);
+    const bool in = at != m_view.end() && *at == peer;
+    if (known && !in && m_viewActive)
+    {
+        m_view.insert(at, peer);
+    }
+    else if (!known && in)
+    {
+        m_view.erase(at);
+    }
+}
+
+DecentralizedLearningApplication::Candidates
+DecentralizedLearningApplication::GetCandidates() const
+{
+    // Without a view (or a full one), exactly as before: results do not change.
+    if (!m_viewActive || m_view.size() + 1 == m_nodes)
+    {
+        return {m_self, m_nodes};
+    }
+    return {static_cast<uint32_t>(m_view.size()), static_cast<uint32_t>(m_view.size() + 1)};
+}
+
+uint32_t
+DecentralizedLearningApplication::PeerAt(uint32_t drawn) const
+{
+    return !m_viewActive || m_view.size() + 1 == m_nodes ? drawn : m_view[drawn];
+}
+
 Ptr<ModelTransport>
 DecentralizedLearningApplication::GetTransport() const
 {

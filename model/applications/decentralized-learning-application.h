@@ -87,6 +87,14 @@ class DecentralizedLearningApplication : public Application
     uint32_t GetNodeIndex() const;
     /** \return the number of nodes in the run */
     uint32_t GetNodeCount() const;
+    /**
+     * \brief Membership view: whether this node knows \p peer to be in the network. Peers
+     * are drawn among the known ones (all, unless told otherwise: without a view every node
+     * keeps drawing the configured membership).
+     * \param peer a node index
+     * \param known whether it is known to be in the network
+     */
+    void SetPeerKnown(uint32_t peer, bool known);
     /** \return the transport (its attributes configure the sockets and queue) */
     Ptr<ModelTransport> GetTransport() const;
     /**
@@ -207,6 +215,22 @@ class DecentralizedLearningApplication : public Application
      * \return a uniform integer in [0, bound) from this node's random stream
      */
     uint32_t DrawBelow(uint32_t bound);
+
+    /**
+     * The drawing node and node count to give the protocol's samplers (peer-sampling.h):
+     * this node among all of them, or, with a membership view, a last node after the known
+     * peers, so that the samplers draw positions in the view; PeerAt() maps a draw back.
+     */
+    struct Candidates
+    {
+        uint32_t self;  //!< the drawing node's position, never drawn
+        uint32_t nodes; //!< positions, the drawing node's included
+    };
+
+    /** \return where to draw peers from (see Candidates) */
+    Candidates GetCandidates() const;
+    /** \return the peer a draw among GetCandidates() stands for */
+    uint32_t PeerAt(uint32_t drawn) const;
     /** \brief Re-check IsReadyToAggregate() after a state change and go on if it holds. */
     void ResumeIfReady();
 
@@ -248,8 +272,10 @@ class DecentralizedLearningApplication : public Application
     std::vector<Address> m_peers;
     uint32_t m_iteration{0};
     bool m_halted{false};
-    bool m_departed{false}; //!< halted before the end of the run (left or crashed)
-    bool m_waiting{false};  //!< trained and shared, waiting to be allowed to aggregate
+    bool m_departed{false};       //!< halted before the end of the run (left or crashed)
+    bool m_viewActive{false};     //!< a peer is or was unknown: draw from m_view
+    std::vector<uint32_t> m_view; //!< the known peers, in index order, when active
+    bool m_waiting{false};        //!< trained and shared, waiting to be allowed to aggregate
     EventId m_trainingEvent;
     /** The current iteration's training, on a LearningWorkerPool worker; its outputs below. */
     std::shared_ptr<LearningWorkerPool::Job> m_trainingJob;

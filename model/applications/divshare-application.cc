@@ -9,6 +9,8 @@
 #include "ns3/peer-sampling.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -84,14 +86,15 @@ DivShareApplication::ShareModel()
     {
         fragments[f] = ExtractFragment(f);
     }
-    const auto plan = PlanFragmentSends(GetNodeIndex(),
-                                        GetNodeCount(),
+    const auto candidates = GetCandidates();
+    const auto plan = PlanFragmentSends(candidates.self,
+                                        candidates.nodes,
                                         m_fragments,
-                                        GetDegree(),
+                                        std::min(GetDegree(), candidates.nodes - 1),
                                         [this](uint32_t bound) { return DrawBelow(bound); });
     for (const auto& transmission : plan)
     {
-        Send(transmission.peer, transmission.fragment, fragments[transmission.fragment]);
+        Send(PeerAt(transmission.peer), transmission.fragment, fragments[transmission.fragment]);
     }
 }
 

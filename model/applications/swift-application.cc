@@ -8,6 +8,8 @@
 #include "ns3/peer-sampling.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -46,9 +48,11 @@ SwiftApplication::ShareModel()
 {
     const auto model = ExtractFragment(0);
     const BoundedRandom random = [this](uint32_t bound) { return DrawBelow(bound); };
-    for (auto peer : SampleDistinctPeers(GetNodeIndex(), GetNodeCount(), GetDegree(), random))
+    const auto candidates = GetCandidates();
+    const uint32_t count = std::min(GetDegree(), candidates.nodes - 1);
+    for (auto peer : SampleDistinctPeers(candidates.self, candidates.nodes, count, random))
     {
-        Send(peer, 0, model);
+        Send(PeerAt(peer), 0, model);
     }
 }
 

@@ -490,7 +490,7 @@ ModelTransport::Retire(Connection& connection)
         return;
     }
     // TCP still delivers (and retransmits) what it holds, then sends its FIN; the peer's
-    // transfer under way, if any, is still read. HandlePeerClose forgets the connection.
+    // transfer under way, if any, is still read. Closed() forgets the connection.
     Ptr<Socket> socket = connection.socket;
     socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     socket->SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());

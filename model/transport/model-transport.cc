@@ -463,17 +463,29 @@ ModelTransport::OpenConnection(uint32_t peer)
 }
 
 void
-ModelTransport::Retire(Connection& connection)
+ModelTransport::Unroute(Connection& connection)
 {
-    NS_LOG_FUNCTION(this << connection.peer);
-    connection.idleEvent.Cancel();
-    connection.connectEvent.Cancel();
-    connection.stallEvent.Cancel();
     auto to = m_connectionTo.find(connection.peer);
     if (to != m_connectionTo.end() && to->second == &connection)
     {
         m_connectionTo.erase(to);
     }
+}
+
+void
+ModelTransport::Detach(Connection& connection)
+{
+    connection.idleEvent.Cancel();
+    connection.connectEvent.Cancel();
+    connection.stallEvent.Cancel();
+    Unroute(connection);
+}
+
+void
+ModelTransport::Retire(Connection& connection)
+{
+    NS_LOG_FUNCTION(this << connection.peer);
+    Detach(connection);
     if (connection.peerClosed)
     {
         Forget(connection, true); // nothing more can arrive
@@ -500,14 +512,7 @@ ModelTransport::Retire(Connection& connection)
 void
 ModelTransport::Forget(Connection& connection, bool close)
 {
-    connection.idleEvent.Cancel();
-    connection.connectEvent.Cancel();
-    connection.stallEvent.Cancel();
-    auto to = m_connectionTo.find(connection.peer);
-    if (to != m_connectionTo.end() && to->second == &connection)
-    {
-        m_connectionTo.erase(to);
-    }
+    Detach(connection);
     Ptr<Socket> socket = connection.socket;
     m_connections.erase(PeekPointer(socket));
     CloseQuietly(socket, close);
@@ -842,11 +847,7 @@ ModelTransport::Closed(Ptr<Socket> socket, bool peerClosed)
     // transfer under way is sent, close this side too, or the socket would stay in
     // CLOSE_WAIT, and in the node's endpoint scan, for the rest of the run.
     connection->peerClosed = true;
-    auto to = m_connectionTo.find(connection->peer);
-    if (to != m_connectionTo.end() && to->second == connection)
-    {
-        m_connectionTo.erase(to);
-    }
+    Unroute(*connection);
     if (!connection->message)
     {
         Forget(*connection, true);

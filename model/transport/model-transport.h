@@ -208,6 +208,10 @@ class ModelTransport : public Object
     void EndTransfer(Connection& connection, bool failed);
     void FailTransfer(Connection& connection);
     void FailConnection(Connection& connection);
+    /** \brief Take it out of m_connectionTo: no new transfer goes on it. */
+    void Unroute(Connection& connection);
+    /** \brief Unroute() and stop its timers. */
+    void Detach(Connection& connection);
     void Retire(Connection& connection);
     void Forget(Connection& connection, bool close);
     void RejectInbound(Connection& connection, uint32_t bytes, const std::string& reason);

@@ -188,7 +188,7 @@ Schedules(const std::vector<const Element*>& schedules,
           const std::map<std::string, bool>& supervisors,
           const NetworkTopology& topology)
 {
-    std::vector<std::pair<double, const Element*>> timed;
+    std::vector<std::pair<Time, const Element*>> timed;
     std::set<std::size_t> joining; // services whose replicas start absent
     for (const auto* e : schedules)
     {
@@ -198,7 +198,7 @@ Schedules(const std::vector<const Element*>& schedules,
         };
         try
         {
-            timed.emplace_back(ParseSeconds(get("time")).GetSeconds(), e);
+            timed.emplace_back(ParseSeconds(get("time")), e);
         }
         catch (const std::invalid_argument& error)
         {
@@ -226,7 +226,6 @@ Schedules(const std::vector<const Element*>& schedules,
     std::vector<NetworkEvent> events;
     for (const auto& [at, schedule] : timed)
     {
-        const double seconds = at;
         const Element* e = schedule; // a plain variable: lambdas capture it (C++17)
         const std::string where = std::to_string(e->line);
         auto fail = [&](const std::string& problem) {
@@ -247,7 +246,7 @@ Schedules(const std::vector<const Element*>& schedules,
             continue;
         }
         NetworkEvent event;
-        event.at = Seconds(seconds);
+        event.at = at;
         event.origin = where;
         if (!name.empty())
         {

@@ -48,6 +48,18 @@ SplitNumber(const std::string& text, const std::string& what, const std::string&
     return {value, unit};
 }
 
+/** value x scale nanoseconds, refused beyond int64_t nanoseconds (about 292 years). */
+Time
+ToTime(double value, double scale, const std::string& what, const std::string& text)
+{
+    const double ns = std::round(value * scale);
+    if (ns >= 9.2e18)
+    {
+        throw std::invalid_argument("bad " + what + " '" + text + "': too large, at most 9.2e9s");
+    }
+    return NanoSeconds(static_cast<int64_t>(ns));
+}
+
 } // namespace
 
 DataRate
@@ -114,12 +126,7 @@ ParseDelay(const std::string& text)
         throw std::invalid_argument("bad delay '" + text + "': unknown unit '" + unit +
                                     "', expected " + units);
     }
-    const double ns = std::round(value * scale);
-    if (ns >= 9.2e18) // beyond int64_t nanoseconds: about 292 years
-    {
-        throw std::invalid_argument("bad delay '" + text + "': too large, at most 9.2e9s");
-    }
-    return NanoSeconds(static_cast<int64_t>(ns));
+    return ToTime(value, scale, "delay", text);
 }
 
 QueueSize
@@ -151,7 +158,7 @@ ParseSeconds(const std::string& text)
     {
         throw std::invalid_argument("bad time '" + text + "': a number of seconds, no unit");
     }
-    return Seconds(value);
+    return ToTime(value, 1e9, "time", text);
 }
 
 double

@@ -758,6 +758,11 @@ class TopologyErrorsTestCase : public TestCase
                                      "</dynamic></experiment>"),
                "bad.xml:10:",
                "bad time '-1'");
+        // Found by the fuzzer: a time beyond ns-3's range overflowed.
+        Expect(KollapsError(linked + "<schedule name='w' time='1e300' action='crash'/>\n"
+                                     "</dynamic></experiment>"),
+               "bad.xml:10:",
+               "bad time '1e300': too large");
         Expect(KollapsError(services + "<links>\n<lnk origin='w' dest='s'/>\n</links>"
                                        "</experiment>"),
                "bad.xml:7:",

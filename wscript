@@ -8,7 +8,7 @@ import os
 import re
 
 NS3_DEPENDENCIES = ['core', 'network', 'internet', 'point-to-point', 'applications',
-                    'traffic-control', 'flow-monitor']
+                    'traffic-control', 'flow-monitor', 'mobility', 'netanim']
 
 
 def _cmake_list(path, name):

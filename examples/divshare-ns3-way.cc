@@ -95,12 +95,15 @@ main(int argc, char* argv[])
                                             MakeBoundCallback(&FragmentReceived, &arrivals));
 
     LearningMonitor monitor(apps, Seconds(2));
-    monitor.SetProgress(true);
+    ProgressLine progress(Seconds(simTime));
+    progress.Start();
+    monitor.SetProgress(&progress);
     monitor.Start(Seconds(simTime));
 
     Simulator::Stop(Seconds(simTime));
     Simulator::Run();
     monitor.EvaluateNow();
+    progress.Finish();
     std::cout << "mean accuracy " << monitor.GetLastMean().accuracy << "; node 0 received "
               << arrivals.count << " fragments (" << arrivals.bytes / 1e6 << " MB), "
               << (arrivals.count ? arrivals.latency.GetSeconds() / arrivals.count : 0.0)

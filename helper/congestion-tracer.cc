@@ -4,6 +4,8 @@
 
 #include "congestion-tracer.h"
 
+#include "results-writer.h"
+
 #include "ns3/decentralized-learning-application.h"
 #include "ns3/ipv4-flow-classifier.h"
 #include "ns3/log.h"
@@ -28,13 +30,8 @@ namespace
 std::ofstream
 OpenCsv(const std::string& directory, const std::string& name, const std::string& header)
 {
-    const std::string path = directory + "/" + name;
-    std::ofstream out(path);
-    if (!out)
-    {
-        throw std::runtime_error("cannot write " + path);
-    }
-    out << header << "\n" << std::setprecision(9);
+    auto out = ResultsWriter::Open(directory + "/" + name);
+    out << header << "\n";
     return out;
 }
 

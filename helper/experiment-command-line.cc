@@ -107,7 +107,15 @@ ExperimentCommandLine::AddOptions(const std::vector<std::string>& keys)
 void
 ExperimentCommandLine::AddRunOptions()
 {
-    AddOptions({"duration", "eval_interval", "target", "seed", "workers", "threads", "output"});
+    AddOptions({"duration",
+                "eval_interval",
+                "target",
+                "seed",
+                "workers",
+                "threads",
+                "output",
+                "pcap",
+                "netanim"});
 }
 
 void

@@ -138,10 +138,26 @@ ExperimentHelper::GetTypeId()
                           MakeStringAccessor(&ExperimentHelper::m_output),
                           MakeStringChecker())
             .AddAttribute("Progress",
-                          "Print a line per evaluation.",
+                          "Print a line per evaluation, and on a terminal a live line below "
+                          "them: simulated time, share done, wall time, time left, metric.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&ExperimentHelper::m_progress),
                           MakeBooleanChecker())
+            .AddAttribute("Pcap",
+                          "Write pcap files of these learning nodes' devices, and the messages "
+                          "they sent and received (messages.csv), into OutputDirectory/pcap: "
+                          "all, or names or indices separated by ',' (empty: none).",
+                          StringValue(""),
+                          MakeStringAccessor(&ExperimentHelper::m_pcap),
+                          MakeStringChecker())
+            .AddAttribute("NetAnim",
+                          "Write a NetAnim trace of the first this many simulated seconds into "
+                          "OutputDirectory/netanim.xml: every packet on every link, and the "
+                          "messages each node received (0: none; at most " +
+                              std::to_string(NetworkAnimation::MAX_NODES) + " nodes).",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&ExperimentHelper::m_netAnim),
+                          MakeDoubleChecker<double>(0))
             // Measurement.
             .AddAttribute("EvaluationInterval",
                           "Simulated seconds between evaluations.",
@@ -372,7 +388,10 @@ void
 ExperimentHelper::DoDispose()
 {
     m_monitor.reset();
+    m_progressLine.reset();
     m_tracer.reset();
+    m_capture.reset();
+    m_animation.reset();
     m_dynamics.reset();
     m_apps = ApplicationContainer();
     m_workload.reset();
@@ -1011,6 +1030,39 @@ ExperimentHelper::Prepare()
                                         "asynchronous algorithm");
         }
     }
+    m_pcapHosts.clear();
+    if (!m_pcap.empty())
+    {
+        try
+        {
+            m_pcapHosts = PacketCapture::Select(m_pcap, m_topology);
+        }
+        catch (const std::invalid_argument& error)
+        {
+            throw std::invalid_argument(NameOf("Pcap") + " = '" + m_pcap + "': " + error.what() +
+                                        "; write all, or nodes separated by ','");
+        }
+    }
+    const auto animated = nodes + m_topology.routers.size() + m_topology.endpoints.size();
+    if (m_netAnim > 0 && animated > NetworkAnimation::MAX_NODES)
+    {
+        throw std::invalid_argument(NameOf("NetAnim") + " = " + std::to_string(m_netAnim) +
+                                    ": the network has " + std::to_string(animated) +
+                                    " nodes, more than NetAnim can show (" +
+                                    std::to_string(NetworkAnimation::MAX_NODES) +
+                                    "); animate a smaller network or set it to 0");
+    }
+    if (m_netAnim > m_duration)
+    {
+        throw std::invalid_argument(NameOf("NetAnim") + " = " + std::to_string(m_netAnim) +
+                                    " s exceeds the run's " + NameOf("Duration") + " (" +
+                                    std::to_string(m_duration) + " s); lower it");
+    }
+    if (m_output.empty())
+    {
+        RefuseIgnored("Pcap", NameOf("OutputDirectory") + " is empty: nowhere to write");
+        RefuseIgnored("NetAnim", NameOf("OutputDirectory") + " is empty: nowhere to write");
+    }
     if (m_evaluationNodes > nodes)
     {
         throw std::invalid_argument(NameOf("EvaluationNodes") + " = " +
@@ -1109,9 +1161,30 @@ ExperimentHelper::InstallApplications()
     m_dynamics->Schedule(m_dynamicEvents);
     m_monitor = std::make_unique<LearningMonitor>(m_apps, Seconds(m_evaluationInterval));
     m_monitor->SetNodeSample(m_evaluationNodes);
-    m_monitor->SetProgress(m_progress);
+    if (m_progress)
+    {
+        m_progressLine = std::make_unique<ProgressLine>(stop);
+        m_progressLine->Start();
+    }
+    m_monitor->SetProgress(m_progressLine.get());
     m_monitor->SetTarget(m_target, !m_workload->HasAccuracy());
     m_monitor->Start(stop);
+    if (!m_pcapHosts.empty())
+    {
+        m_capture = std::make_unique<PacketCapture>(m_output + "/pcap",
+                                                    m_pcapHosts,
+                                                    m_topology,
+                                                    m_installed,
+                                                    m_apps);
+    }
+    if (m_netAnim > 0)
+    {
+        m_animation = std::make_unique<NetworkAnimation>(m_output + "/netanim.xml",
+                                                         Seconds(m_netAnim),
+                                                         m_topology,
+                                                         m_installed,
+                                                         m_apps);
+    }
     m_stage = INSTALLED;
 }
 
@@ -1127,6 +1200,11 @@ ExperimentHelper::Run()
     Simulator::Stop(Seconds(m_duration));
     Simulator::Run();
     m_monitor->EvaluateNow();
+    if (m_progressLine)
+    {
+        m_progressLine->Finish();
+    }
+    m_animation.reset(); // closes its file
     m_learningWait = LearningWorkerPool::Get().GetWaitSeconds() - waitedBefore;
     if (m_tracer)
     {
@@ -1202,6 +1280,10 @@ ExperimentHelper::WriteResults() const
     if (m_tracer)
     {
         m_tracer->Write(m_output);
+    }
+    if (m_capture)
+    {
+        m_capture->Write();
     }
 }
 

@@ -8,9 +8,11 @@
 #include "congestion-tracer.h"
 #include "cross-traffic-helper.h"
 #include "learning-monitor.h"
+#include "network-animation.h"
 #include "network-dynamics.h"
 #include "network-options.h"
 #include "network-topology.h"
+#include "packet-capture.h"
 #include "topology-helper.h"
 
 #include "ns3/application-container.h"
@@ -267,6 +269,8 @@ class ExperimentHelper : public Object
     Time m_churnDowntime;
     bool m_congestionTraces;
     double m_traceInterval;
+    std::string m_pcap;
+    double m_netAnim;
     std::string m_topologyKind;
     std::string m_topologyFile;
     bool m_crossTrafficOn;
@@ -312,6 +316,10 @@ class ExperimentHelper : public Object
     std::unique_ptr<CongestionTracer> m_tracer;
     std::vector<NetworkEvent> m_dynamicEvents; //!< resolved by Prepare()
     std::unique_ptr<NetworkDynamics> m_dynamics;
+    std::vector<uint32_t> m_pcapHosts; //!< resolved by Prepare()
+    std::unique_ptr<PacketCapture> m_capture;
+    std::unique_ptr<NetworkAnimation> m_animation;
+    std::unique_ptr<ProgressLine> m_progressLine; //!< with Progress
     ExperimentResult m_result;
     double m_wallStart{0.0};
     double m_learningWait{0.0};

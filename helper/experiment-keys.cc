@@ -65,6 +65,8 @@ GetExperimentKeys()
         {"churn_downtime", "churnDowntime", "ChurnDowntime"},
         {"congestion_traces", "traces", "CongestionTraces"},
         {"trace_interval", "traceInterval", "TraceInterval"},
+        {"pcap", "pcap", "Pcap"},
+        {"netanim", "netanim", "NetAnim"},
         // Evaluation.
         {"eval_interval", "evalInterval", "EvaluationInterval"},
         {"eval_nodes", "evalNodes", "EvaluationNodes"},

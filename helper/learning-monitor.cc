@@ -14,6 +14,7 @@
 #include <iomanip>
 #include <iostream>
 #include <limits>
+#include <sstream>
 
 namespace ns3
 {
@@ -114,9 +115,9 @@ LearningMonitor::SetNodeSample(uint32_t count)
 }
 
 void
-LearningMonitor::SetProgress(bool enable)
+LearningMonitor::SetProgress(ProgressLine* line)
 {
-    m_progress = enable;
+    m_progress = line;
 }
 
 void
@@ -243,15 +244,25 @@ LearningMonitor::Complete(Round& round)
     {
         const double wall =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
-        std::cout << "t=" << std::fixed << std::setprecision(1) << std::setw(7) << mean.timeSeconds
-                  << " s (wall " << std::setw(6) << wall << " s)  iteration " << std::setw(6)
-                  << mean.iteration << std::setprecision(4);
+        std::ostringstream line;
+        line << "t=" << std::fixed << std::setprecision(1) << std::setw(7) << mean.timeSeconds
+             << " s (wall " << std::setw(6) << wall << " s)  iteration " << std::setw(6)
+             << mean.iteration << std::setprecision(4);
+        std::ostringstream metric;
+        metric << std::fixed << std::setprecision(4);
         if (!std::isnan(mean.accuracy))
         {
-            std::cout << "  mean accuracy " << mean.accuracy;
+            line << "  mean accuracy " << mean.accuracy;
+            metric << "accuracy " << mean.accuracy;
         }
-        std::cout << "  mean loss " << mean.loss << "  consensus distance " << std::setprecision(3)
-                  << std::scientific << mean.consensusDistance << std::defaultfloat << std::endl;
+        else
+        {
+            metric << "loss " << mean.loss;
+        }
+        line << "  mean loss " << mean.loss << "  consensus distance " << std::setprecision(3)
+             << std::scientific << mean.consensusDistance;
+        m_progress->SetMetric(metric.str());
+        m_progress->Print(line.str());
     }
 }
 

@@ -5,6 +5,8 @@
 #ifndef DIVSHARE_LEARNING_MONITOR_H
 #define DIVSHARE_LEARNING_MONITOR_H
 
+#include "progress-line.h"
+
 #include "ns3/application-container.h"
 #include "ns3/learner.h"
 #include "ns3/learning-worker-pool.h"
@@ -69,8 +71,8 @@ class LearningMonitor
      * \param count number of nodes to evaluate
      */
     void SetNodeSample(uint32_t count);
-    /** \param enable print a progress line per evaluation round */
-    void SetProgress(bool enable);
+    /** \param line where to print a line per evaluation round (null: nowhere) */
+    void SetProgress(ProgressLine* line);
     /**
      * \brief Schedule evaluations at 0, interval, 2 interval, ... before stop.
      * \param stop the simulated end of the run
@@ -120,7 +122,7 @@ class LearningMonitor
     std::vector<uint32_t> m_evaluated;
     std::optional<double> m_target;
     bool m_lossTarget{false};
-    bool m_progress{false};
+    ProgressLine* m_progress{nullptr};
     std::vector<Record> m_records;
     std::optional<double> m_timeToTarget;
     std::deque<std::unique_ptr<Round>> m_pending; //!< oldest first

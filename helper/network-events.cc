@@ -38,27 +38,6 @@ const char* const FORMS = "TIME join|leave|crash|disconnect|reconnect NODE, or T
                           "link-set A B [rate=] [up=] [down=] [delay=] [loss=], or TIME "
                           "link-down|link-up A B";
 
-/** The node index that \p name denotes: a host's name, or its index. */
-uint32_t
-HostOf(const NetworkTopology& topology, const std::string& name)
-{
-    for (uint32_t i = 0; i < topology.hosts.size(); ++i)
-    {
-        if (topology.hosts[i].name == name)
-        {
-            return i;
-        }
-    }
-    if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos &&
-        name.size() < 10 && std::stoul(name) < topology.hosts.size())
-    {
-        return static_cast<uint32_t>(std::stoul(name));
-    }
-    throw std::invalid_argument("'" + name + "' is no learning node (a name such as '" +
-                                topology.hosts.front().name + "', or an index 0.." +
-                                std::to_string(topology.hosts.size() - 1) + ")");
-}
-
 } // namespace
 
 std::string
@@ -331,7 +310,7 @@ ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& to
         {
             try
             {
-                event.host = HostOf(topology, event.node);
+                event.host = topology.HostIndex(event.node);
             }
             catch (const std::invalid_argument& error)
             {

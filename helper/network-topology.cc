@@ -54,6 +54,26 @@ NetworkTopology::FindRouter(const std::string& name) const
     return std::nullopt;
 }
 
+uint32_t
+NetworkTopology::HostIndex(const std::string& name) const
+{
+    for (uint32_t i = 0; i < hosts.size(); ++i)
+    {
+        if (hosts[i].name == name)
+        {
+            return i;
+        }
+    }
+    if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos &&
+        name.size() < 10 && std::stoul(name) < hosts.size())
+    {
+        return static_cast<uint32_t>(std::stoul(name));
+    }
+    throw std::invalid_argument("'" + name + "' is no learning node (a name such as '" +
+                                hosts.front().name + "', or an index 0.." +
+                                std::to_string(hosts.size() - 1) + ")");
+}
+
 NetworkTopology
 NetworkTopology::Star(uint32_t nodes,
                       DataRate rate,

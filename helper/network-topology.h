@@ -97,6 +97,13 @@ struct NetworkTopology
     std::optional<uint32_t> FindRouter(const std::string& name) const;
 
     /**
+     * \param name a host's name, or its index
+     * \return the learning node it denotes
+     * \throws std::invalid_argument saying which names and indices there are
+     */
+    uint32_t HostIndex(const std::string& name) const;
+
+    /**
      * \brief Check that indices are in range, names unique, rates, delays and loss usable.
      * \throws std::invalid_argument naming the faulty element
      */

@@ -19,19 +19,6 @@ namespace ns3
 namespace
 {
 
-std::ofstream
-OpenForWriting(const std::string& path)
-{
-    std::ofstream out(path);
-    if (!out)
-    {
-        throw std::runtime_error("cannot write " + path +
-                                 "; check that the output folder is writable");
-    }
-    out << std::setprecision(9);
-    return out;
-}
-
 /** A number as CSV text: nan, inf and -inf as such (a diverged model's loss). */
 std::string
 Csv(double value)
@@ -90,6 +77,19 @@ AppAt(const ApplicationContainer& apps, uint32_t i)
 
 } // namespace
 
+std::ofstream
+ResultsWriter::Open(const std::string& path)
+{
+    std::ofstream out(path);
+    if (!out)
+    {
+        throw std::runtime_error("cannot write " + path +
+                                 "; check that the output folder is writable");
+    }
+    out << std::setprecision(9);
+    return out;
+}
+
 ResultsWriter::ResultsWriter(std::string directory)
     : m_directory(std::move(directory))
 {
@@ -115,7 +115,7 @@ ResultsWriter::Write(const RunDescription& run,
 void
 ResultsWriter::WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const
 {
-    auto out = OpenForWriting(m_directory + "/evaluations.csv");
+    auto out = Open(m_directory + "/evaluations.csv");
     out << "time_s,node,iteration,accuracy,loss,mae,consensus_distance,evaluated_nodes\n";
     for (const auto& r : monitor.GetRecords())
     {
@@ -130,7 +130,7 @@ ResultsWriter::WriteEvaluations(const RunDescription& run, const LearningMonitor
 void
 ResultsWriter::WriteMembership(const std::vector<NetworkDynamics::Change>& changes) const
 {
-    auto out = OpenForWriting(m_directory + "/membership.csv");
+    auto out = Open(m_directory + "/membership.csv");
     out << "time_s,node,event\n";
     for (const auto& change : changes)
     {
@@ -141,7 +141,7 @@ ResultsWriter::WriteMembership(const std::vector<NetworkDynamics::Change>& chang
 void
 ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
 {
-    auto out = OpenForWriting(m_directory + "/traffic.csv");
+    auto out = Open(m_directory + "/traffic.csv");
     out << "node,iterations,bytes_sent,fragments_sent,bytes_received,fragments_received,"
            "bytes_flushed,fragments_flushed,bytes_malformed,fragments_malformed,"
            "transfers_failed,connections_opened,connections_closed,peak_sockets,"
@@ -175,7 +175,7 @@ ResultsWriter::WriteSummary(const RunDescription& run,
     const auto reached = monitor.GetTimeToTarget();
     const double evaluationWall = monitor.GetEvaluationWallSeconds();
 
-    auto out = OpenForWriting(m_directory + "/summary.json");
+    auto out = Open(m_directory + "/summary.json");
     out << "{\n"
         << "  \"algorithm\": \"" << run.algorithm << "\",\n"
         << "  \"workload\": \"" << run.workload << "\",\n"

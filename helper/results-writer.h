@@ -11,6 +11,7 @@
 #include "ns3/application-container.h"
 
 #include <cstdint>
+#include <fstream>
 #include <string>
 
 namespace ns3
@@ -70,6 +71,13 @@ class ResultsWriter
      * \param changes the run's membership changes
      */
     void WriteMembership(const std::vector<NetworkDynamics::Change>& changes) const;
+
+    /**
+     * \param path a result file
+     * \return it, open for writing, numbers with 9 significant digits
+     * \throws std::runtime_error when it cannot be written
+     */
+    static std::ofstream Open(const std::string& path);
 
   private:
     void WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const;

@@ -1,119 +1,428 @@
 #!/usr/bin/python3
-"""Run the paper's reduced straggler scenarios for DivShare, AD-PSGD and Swift, then write a
-table of what we measured next to the paper's headline numbers.
+"""Reproduce the paper's results with seeds and spreads: setups, sweeps, TTA curves, a report.
 
-    /usr/bin/python3 utils/reproduce-paper.py --cifar10 DIR --movielens DIR [--out results/paper]
-                                             [--only cifar10-7of60,movielens] [--duration S]
+    /usr/bin/python3 utils/reproduce-paper.py --cifar10 DIR --movielens DIR
+        [--only SETUP,...] [--seeds 1,2,3] [--jobs N] [--workers W] [--eval-interval S]
+        [--duration S] [--out results/paper] [--report-only] [--list]
 
-Runs build/examples/divshare-scenario once per (setup, algorithm) into OUT/<setup>/<algorithm>,
-then writes OUT/reproduction.md and OUT/reproduction.csv and plots each setup. Nothing is
-tuned: every algorithm runs the same scenario file with only --algorithm changed.
+Every (setup, swept value, algorithm, seed) is one run of build/examples/divshare-scenario into
+OUT/<setup>/[<key>-<value>/]<algorithm>/seed-<seed>; a run whose summary.json was written by
+the same command is not run again, so an interrupted reproduction resumes where it stopped.
+Runs go JOBS at a time, each with WORKERS LearningWorkers (results do not depend on either).
+Nothing is tuned: every algorithm runs the same scenario file with only --algorithm (and the
+swept key) changed; seeds change the data partition, the stragglers and every random draw.
+
+Writes OUT/reproduction.md (tables: final metric and time to target, mean and min-max over
+seeds; time-to-target ratios against AD-PSGD and Swift, computed per seed, then mean and
+min-max; time to accuracy at several targets), OUT/runs.csv (one row per run), OUT/tta.csv
+(one row per run and target) and a figure per setup. Times to target are first evaluation
+instants, so they are multiples of the evaluation interval; a ratio whose DivShare time is
+at most two intervals is marked as set by the interval.
 """
 
 import argparse
+import concurrent.futures
 import csv
 import json
+import math
 import os
+import shlex
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 ALGORITHMS = ["divshare", "adpsgd", "swift"]
+BASELINES = ["adpsgd", "swift"]
+REDUCED_7 = "scenarios/cifar10-stragglers-7of60-reduced.scenario"
+
+# name: scenario, dataset, extra keys, swept key and values, algorithms, default seeds.
+# The straggler sweep scales the paper's 0, 7, 15 and 30 of 60 to the reduced 20 nodes.
 SETUPS = {
-    "cifar10-7of60": ("scenarios/cifar10-stragglers-7of60-reduced.scenario", "cifar10"),
-    "cifar10-30of60": ("scenarios/cifar10-stragglers-30of60-reduced.scenario", "cifar10"),
-    "movielens": ("scenarios/movielens-stragglers-reduced.scenario", "movielens"),
+    "cifar10-7of60": (REDUCED_7, "cifar10", {}, None, ALGORITHMS, 3),
+    "cifar10-30of60": ("scenarios/cifar10-stragglers-30of60-reduced.scenario", "cifar10", {},
+                       None, ALGORITHMS, 3),
+    "movielens": ("scenarios/movielens-stragglers-reduced.scenario", "movielens", {}, None,
+                  ALGORITHMS, 3),
+    "movielens-nobias": ("scenarios/movielens-stragglers-reduced.scenario", "movielens",
+                         {"mf_biases": "false"}, None, ALGORITHMS, 3),
+    "sweep-fragments": (REDUCED_7, "cifar10", {}, ("fragments", ["1", "2", "10"]),
+                        ["divshare"], 2),
+    "sweep-degree": (REDUCED_7, "cifar10", {}, ("degree", ["3", "6", "9", "12"]),
+                     ["divshare"], 2),
+    "sweep-stragglers": (REDUCED_7, "cifar10", {}, ("stragglers", ["0", "2", "5", "10"]),
+                         ["divshare", "adpsgd"], 2),
+    "cifar10-7of60-reference": ("scenarios/cifar10-stragglers-7of60-reference.scenario",
+                                "cifar10", {}, None, ALGORITHMS, 1),
+    "cifar10-30of60-reference": ("scenarios/cifar10-stragglers-30of60-reference.scenario",
+                                 "cifar10", {}, None, ALGORITHMS, 1),
 }
+DEFAULT_SETUPS = ["cifar10-7of60", "cifar10-30of60", "movielens", "movielens-nobias",
+                  "sweep-fragments", "sweep-degree", "sweep-stragglers"]
+# Targets of the time-to-quality curves: accuracy from below, RMSE from above.
+TARGETS = {"cifar10": [0.25, 0.30, 0.35, 0.40, 0.45, 0.50],
+           "movielens": [1.30, 1.20, 1.10, 1.05, 1.00]}
 PAPER = {
     "cifar10": "time-to-accuracy up to 3.9x lower than AD-PSGD; accuracy up to 19.4% better",
     "movielens": "test loss 9.5% lower than the baselines",
 }
 
 
-def run(setup, algorithm, args):
-    scenario, dataset = SETUPS[setup]
-    out = os.path.join(args.out, setup, algorithm)
-    command = [os.path.join(args.build, "examples", "divshare-scenario"),
-               os.path.join(ROOT, scenario), f"--algorithm={algorithm}", f"--output={out}",
-               f"--data_path={args.cifar10 if dataset == 'cifar10' else args.movielens}"]
-    if args.duration:
-        command.append(f"--duration={args.duration}")
-    print("running:", " ".join(command), flush=True)
-    env = dict(os.environ, OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY", "PASSIVE"))
-    subprocess.run(command, check=True, env=env)
-    with open(os.path.join(out, "summary.json")) as f:
-        return json.load(f)
+class Run:
+    def __init__(self, setup, value, algorithm, seed, args):
+        scenario, dataset, keys, sweep, _, _ = SETUPS[setup]
+        self.setup, self.value, self.algorithm, self.seed = setup, value, algorithm, seed
+        self.dataset = dataset
+        parts = [args.out, setup] + ([f"{sweep[0]}-{value}"] if sweep else [])
+        self.folder = os.path.join(*parts, algorithm, f"seed-{seed}")
+        data = args.cifar10 if dataset == "cifar10" else args.movielens
+        self.command = [os.path.join(args.build, "examples", "divshare-scenario"),
+                        os.path.join(ROOT, scenario), f"--algorithm={algorithm}",
+                        f"--seed={seed}", f"--output={self.folder}", f"--data_path={data}",
+                        f"--workers={args.workers}"]
+        self.command += [f"--{k}={v}" for k, v in keys.items()]
+        if sweep:
+            self.command.append(f"--{sweep[0]}={value}")
+        if args.duration:
+            self.command.append(f"--duration={args.duration}")
+        if args.eval_interval:
+            self.command.append(f"--eval_interval={args.eval_interval}")
+
+    def done(self):
+        stamp = os.path.join(self.folder, "command.txt")
+        return (os.path.isfile(os.path.join(self.folder, "summary.json")) and
+                os.path.isfile(stamp) and open(stamp).read().strip() == self.quoted())
+
+    def quoted(self):
+        return " ".join(shlex.quote(c) for c in self.command)
+
+    def execute(self):
+        os.makedirs(self.folder, exist_ok=True)
+        env = dict(os.environ, OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY", "PASSIVE"))
+        with open(os.path.join(self.folder, "log.txt"), "w") as log:
+            code = subprocess.run(self.command, stdout=log, stderr=subprocess.STDOUT,
+                                  env=env).returncode
+        if code != 0:
+            return f"failed (exit {code}; see {self.folder}/log.txt): {self.quoted()}"
+        with open(os.path.join(self.folder, "command.txt"), "w") as f:
+            f.write(self.quoted() + "\n")
+        return None
+
+    def load(self):
+        with open(os.path.join(self.folder, "summary.json")) as f:
+            self.summary = json.load(f)
+        self.curve = []
+        with open(os.path.join(self.folder, "evaluations.csv"), newline="") as f:
+            for row in csv.DictReader(f):
+                if row["node"] == "mean":
+                    metric = row["accuracy"] if self.dataset == "cifar10" else row["loss"]
+                    self.curve.append((float(row["time_s"]), float(metric)))
+        return self
+
+    def final(self):
+        return self.curve[-1][1] if self.curve else math.nan
+
+    def time_to(self, target):
+        for time, value in self.curve:
+            if (value >= target) if self.dataset == "cifar10" else (value <= target):
+                return time
+        return None
+
+    def interval(self):
+        times = [t for t, _ in self.curve]
+        return min((b - a for a, b in zip(times, times[1:])), default=math.nan)
 
 
-def ratio(a, b):
-    return f"{a / b:.2f}x" if a is not None and b else "n/a"
+def plan(args):
+    runs = []
+    for setup in args.only:
+        _, _, _, sweep, algorithms, seeds = SETUPS[setup]
+        # Seed by seed, so that an interrupted reproduction has complete seeds to compare.
+        for seed in (args.seeds or list(range(1, seeds + 1))):
+            for value in (sweep[1] if sweep else [None]):
+                for algorithm in algorithms:
+                    runs.append(Run(setup, value, algorithm, seed, args))
+    return runs
+
+
+def spread(values):
+    """'mean (min-max, n)' of the values that are not None."""
+    values = [v for v in values if v is not None and not math.isnan(v)]
+    if not values:
+        return "not reached", None
+    mean = sum(values) / len(values)
+    if len(values) == 1:
+        return f"{mean:.4g} (n=1)", mean
+    return f"{mean:.4g} ({min(values):.4g}-{max(values):.4g}, n={len(values)})", mean
+
+
+def by(runs, **keys):
+    return [r for r in runs if all(getattr(r, k) == v for k, v in keys.items())]
+
+
+def ratios(runs, setup, value, baseline, target):
+    """Per-seed baseline/DivShare time-to-target ratios; a seed where DivShare reaches the
+    target and the baseline does not gives a lower bound (the run's length), kept apart."""
+    exact, bounds, limited = [], [], False
+    for ours in by(runs, setup=setup, value=value, algorithm="divshare"):
+        theirs = by(runs, setup=setup, value=value, algorithm=baseline, seed=ours.seed)
+        if not theirs:
+            continue
+        mine, other = ours.time_to(target), theirs[0].time_to(target)
+        if mine is None:
+            continue
+        limited |= mine <= 2 * ours.interval()
+        if other is None:
+            bounds.append(theirs[0].summary["simulated_seconds"] / mine)
+        else:
+            exact.append(other / mine)
+    text, _ = spread(exact)
+    if bounds:
+        text += f"; > {min(bounds):.3g} in {len(bounds)} seed(s) where {baseline} never reached it"
+    if limited:
+        text += " (set by the evaluation interval)"
+    return text
+
+
+def metric_name(dataset):
+    return "accuracy" if dataset == "cifar10" else "test RMSE"
+
+
+def report_setup(setup, runs, lines):
+    scenario, dataset, keys, sweep, algorithms, _ = SETUPS[setup]
+    mine = by(runs, setup=setup)
+    if not mine:
+        return
+    target = mine[0].summary["target"]
+    interval = min(r.interval() for r in mine)
+    seeds = sorted({r.seed for r in mine})
+    lines += [f"## {setup}", "",
+              f"`{scenario}`" + "".join(f" `--{k}={v}`" for k, v in keys.items()) +
+              f"; seeds {', '.join(map(str, seeds))}; evaluation every {interval:g} s; "
+              f"target {metric_name(dataset)} {target}. Paper: {PAPER[dataset]}.", ""]
+    values = sweep[1] if sweep else [None]
+    head = ([sweep[0]] if sweep else []) + [
+        "algorithm", f"final {metric_name(dataset)}", "time to target (s)",
+        "MB sent per node", "wall s per run"]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for value in values:
+        for algorithm in algorithms:
+            group = by(mine, value=value, algorithm=algorithm)
+            if not group:
+                continue
+            reached = [r.time_to(target) for r in group]
+            tta, _ = spread(reached)
+            missed = sum(t is None for t in reached)
+            if missed and missed < len(reached):
+                tta += f"; not reached in {missed}"
+            cells = ([value] if sweep else []) + [
+                algorithm, spread([r.final() for r in group])[0], tta,
+                spread([r.summary["bytes_sent_total"] / r.summary["nodes"] / 1e6
+                        for r in group])[0],
+                spread([r.summary["wall_seconds"] for r in group])[0]]
+            lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    for value in values:
+        prefix = f"{sweep[0]}={value}: " if sweep else ""
+        for baseline in BASELINES:
+            if baseline not in algorithms or "divshare" not in algorithms:
+                continue
+            lines.append(f"- {prefix}{baseline}/divshare time-to-target ratio: "
+                         f"{ratios(mine, setup, value, baseline, target)}")
+            if dataset == "movielens":
+                gaps = [(1 - o.final() / t[0].final()) * 100
+                        for o in by(mine, value=value, algorithm="divshare")
+                        for t in [by(mine, value=value, algorithm=baseline, seed=o.seed)] if t]
+                lines.append(f"- {prefix}divshare final RMSE lower than {baseline} by "
+                             f"{spread(gaps)[0]} % (paper: 9.5 % lower test loss)")
+            else:
+                gaps = [(o.final() - t[0].final()) * 100
+                        for o in by(mine, value=value, algorithm="divshare")
+                        for t in [by(mine, value=value, algorithm=baseline, seed=o.seed)] if t]
+                lines.append(f"- {prefix}final accuracy, divshare minus {baseline}: "
+                             f"{spread(gaps)[0]} points")
+    if not sweep and len(algorithms) > 1:
+        lines += ["", f"Time to {metric_name(dataset)} against target (s; mean, min-max over "
+                  "seeds) and the AD-PSGD/DivShare ratio:", ""]
+        head = ["target"] + algorithms + ["adpsgd/divshare"]
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for t in TARGETS[dataset]:
+            cells = [f"{t:g}"] + [spread([r.time_to(t) for r in by(mine, algorithm=a)])[0]
+                                  for a in algorithms]
+            cells.append(ratios(mine, setup, None, "adpsgd", t))
+            lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+
+
+def plot_setup(setup, runs, out):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("reproduce-paper: no matplotlib; figures skipped", file=sys.stderr)
+        return None
+    _, dataset, _, sweep, algorithms, _ = SETUPS[setup]
+    mine = by(runs, setup=setup)
+    if not mine:
+        return None
+    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.8))
+    if sweep:
+        target = mine[0].summary["target"]
+        values = sweep[1]
+        for i, algorithm in enumerate(algorithms):
+            for axis, measure in ((left, lambda r: r.time_to(target)), (right, Run.final)):
+                xs, means, lows, highs = [], [], [], []
+                for x, value in enumerate(values):
+                    got = [m for m in map(measure, by(mine, value=value, algorithm=algorithm))
+                           if m is not None]
+                    if got:
+                        xs.append(x)
+                        means.append(sum(got) / len(got))
+                        lows.append(means[-1] - min(got))
+                        highs.append(max(got) - means[-1])
+                axis.errorbar(xs, means, yerr=[lows, highs], marker="o", capsize=4,
+                              label=algorithm, color=f"C{i}")
+        for axis in (left, right):
+            axis.set_xticks(range(len(values)), values)
+            axis.set_xlabel(sweep[0])
+            axis.grid(alpha=0.3)
+            axis.legend()
+        left.set_ylabel(f"time to {metric_name(dataset)} {target} (s)")
+        right.set_ylabel(f"final {metric_name(dataset)}")
+    else:
+        for i, algorithm in enumerate(algorithms):
+            group = by(mine, algorithm=algorithm)
+            times = sorted({t for r in group for t, _ in r.curve})
+            columns = [[dict(r.curve).get(t) for r in group] for t in times]
+            columns = [[v for v in c if v is not None] for c in columns]
+            mean = [sum(c) / len(c) for c in columns]
+            left.plot(times, mean, label=f"{algorithm} ({len(group)} seeds)", color=f"C{i}")
+            left.fill_between(times, [min(c) for c in columns], [max(c) for c in columns],
+                              color=f"C{i}", alpha=0.2, linewidth=0)
+            xs, means, lows, highs = [], [], [], []
+            for t in TARGETS[dataset]:
+                got = [v for v in (r.time_to(t) for r in group) if v is not None]
+                if len(got) == len(group):
+                    xs.append(t)
+                    means.append(sum(got) / len(got))
+                    lows.append(means[-1] - min(got))
+                    highs.append(max(got) - means[-1])
+            right.errorbar(xs, means, yerr=[lows, highs], marker="o", capsize=4,
+                           label=algorithm, color=f"C{i}")
+        left.set_xlabel("simulated time (s)")
+        left.set_ylabel(f"mean {metric_name(dataset)} (band: min-max over seeds)")
+        right.set_xlabel(f"target {metric_name(dataset)}")
+        right.set_ylabel("time to target (s; reached in every seed)")
+        if dataset == "movielens":
+            right.invert_xaxis()
+        for axis in (left, right):
+            axis.grid(alpha=0.3)
+            axis.legend()
+    fig.suptitle(setup)
+    fig.tight_layout()
+    path = os.path.join(out, f"{setup}.png")
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def write_tables(runs, out):
+    with open(os.path.join(out, "runs.csv"), "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["setup", "swept_value", "algorithm", "seed", "final_metric",
+                         "target", "time_to_target_s", "bytes_sent_per_node",
+                         "simulated_seconds", "wall_seconds", "folder"])
+        for r in runs:
+            s = r.summary
+            writer.writerow([r.setup, r.value or "", r.algorithm, r.seed, r.final(),
+                             s["target"], s["time_to_target_s"],
+                             s["bytes_sent_total"] / s["nodes"], s["simulated_seconds"],
+                             s["wall_seconds"], r.folder])
+    with open(os.path.join(out, "tta.csv"), "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["setup", "swept_value", "algorithm", "seed", "target",
+                         "time_to_target_s"])
+        for r in runs:
+            for t in TARGETS[r.dataset]:
+                reached = r.time_to(t)
+                writer.writerow([r.setup, r.value or "", r.algorithm, r.seed, t,
+                                 "" if reached is None else reached])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cifar10", required=True, help="cifar-10-batches-bin folder")
-    parser.add_argument("--movielens", required=True, help="ml-latest-small folder")
+    parser.add_argument("--cifar10", default=os.path.join(ROOT, "..", "shared", "data",
+                                                          "cifar-10-batches-bin"))
+    parser.add_argument("--movielens", default=os.path.join(ROOT, "..", "shared", "data",
+                                                            "ml-latest-small"))
     parser.add_argument("--out", default="results/paper")
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
-    parser.add_argument("--only", default=",".join(SETUPS), help="setups to run")
+    parser.add_argument("--only", default=",".join(DEFAULT_SETUPS),
+                        help=f"setups, comma-separated; known: {', '.join(SETUPS)}")
+    parser.add_argument("--seeds", help="seeds for every setup (default: 3, 2 for sweeps, "
+                        "1 at the reference scale)")
+    parser.add_argument("--workers", type=int, default=1, help="LearningWorkers per run")
+    parser.add_argument("--jobs", type=int, help="runs at once (default: cores / workers)")
     parser.add_argument("--duration", type=float, help="override every scenario's duration")
+    parser.add_argument("--eval-interval", type=float,
+                        help="override every scenario's evaluation interval (s)")
+    parser.add_argument("--report-only", action="store_true",
+                        help="run nothing; report the runs that are done")
+    parser.add_argument("--list", action="store_true", help="print the runs and stop")
     args = parser.parse_args()
-
-    rows = []
-    lines = ["# Reproduction of the paper's headline results (reduced scenarios)", ""]
-    for setup in args.only.split(","):
+    args.only = args.only.split(",")
+    for setup in args.only:
         if setup not in SETUPS:
-            sys.exit(f"reproduce-paper: unknown setup {setup}; known: {', '.join(SETUPS)}")
-        results = {a: run(setup, a, args) for a in ALGORITHMS}
-        dataset = SETUPS[setup][1]
-        ours = results["divshare"]
-        lines += [f"## {setup} ({SETUPS[setup][0]})", "", f"Paper: {PAPER[dataset]}.", "",
-                  "| algorithm | final accuracy | final loss | time to target (s) | "
-                  "bytes sent per node | simulated s | wall s (training / evaluation / other) |",
-                  "|---|---|---|---|---|---|---|"]
-        for a in ALGORITHMS:
-            s = results[a]
-            accuracy = s["final_mean_accuracy"]
-            lines.append(
-                f"| {a} | {'n/a' if accuracy is None else f'{accuracy:.4f}'} | "
-                f"{s['final_mean_loss']:.4f} | {s['time_to_target_s']} | "
-                f"{s['bytes_sent_total'] / s['nodes'] / 1e6:.1f} MB | {s['simulated_seconds']} | "
-                f"{s['wall_seconds']:.0f} ({s['wall_training_seconds']:.0f} / "
-                f"{s['wall_evaluation_seconds']:.0f} / {s['wall_other_seconds']:.0f}) |")
-            rows.append({"setup": setup, "algorithm": a,
-                         "final_mean_accuracy": accuracy,
-                         "final_mean_loss": s["final_mean_loss"],
-                         "target_metric": s["target_metric"], "target": s["target"],
-                         "time_to_target_s": s["time_to_target_s"],
-                         "bytes_sent_per_node": s["bytes_sent_total"] / s["nodes"],
-                         "wall_seconds": s["wall_seconds"]})
-        lines.append("")
-        for baseline in ("adpsgd", "swift"):
-            b = results[baseline]
-            if dataset == "cifar10":
-                difference = (ours["final_mean_accuracy"] - b["final_mean_accuracy"]) * 100
-                lines.append(
-                    f"- {baseline}/divshare time-to-target ratio: "
-                    f"{ratio(b['time_to_target_s'], ours['time_to_target_s'])}; final accuracy "
-                    f"difference (divshare - {baseline}): {difference:+.1f} points")
-            else:
-                lower = (1 - ours["final_mean_loss"] / b["final_mean_loss"]) * 100
-                lines.append(f"- divshare test loss (RMSE) vs {baseline}: {lower:+.1f}% lower")
-        lines.append("")
-        subprocess.run(["/usr/bin/python3", os.path.join(HERE, "plot-results.py")] +
-                       [os.path.join(args.out, setup, a) for a in ALGORITHMS] +
-                       ["--output", os.path.join(args.out, f"{setup}.png")], check=True)
+            sys.exit(f"reproduce-paper: --only names an unknown setup '{setup}'; "
+                     f"known: {', '.join(SETUPS)}")
+    try:
+        args.seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else None
+    except ValueError:
+        sys.exit(f"reproduce-paper: --seeds={args.seeds} is not a comma-separated list of "
+                 "integers; write e.g. --seeds=1,2,3")
+    if args.workers < 1 or (args.jobs is not None and args.jobs < 1):
+        sys.exit("reproduce-paper: --workers and --jobs count from 1")
+    jobs = args.jobs or max(1, (os.cpu_count() or 1) // args.workers)
 
+    runs = plan(args)
+    pending = [r for r in runs if not r.done()]
+    if args.list:
+        for r in runs:
+            print("done   " if r.done() else "pending", r.quoted())
+        return
+    if not args.report_only and pending:
+        print(f"reproduce-paper: {len(pending)} of {len(runs)} runs to do, {jobs} at a time",
+              flush=True)
+        with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+            failures = []
+            futures = {pool.submit(r.execute): r for r in pending}
+            for n, future in enumerate(concurrent.futures.as_completed(futures), 1):
+                error = future.result()
+                print(f"[{n}/{len(pending)}] {futures[future].folder}: {error or 'done'}",
+                      flush=True)
+                if error:
+                    failures.append(error)
+        if failures:
+            sys.exit("reproduce-paper: " + "\n".join(failures))
+
+    finished = [r.load() for r in runs if r.done()]
+    if not finished:
+        sys.exit("reproduce-paper: no run is done yet")
     os.makedirs(args.out, exist_ok=True)
+    lines = ["# Reproduction of the paper's results", "",
+             f"{len(finished)} of {len(runs)} planned runs done. Each cell: mean "
+             "(min-max over seeds, n = seeds).", ""]
+    for setup in args.only:
+        report_setup(setup, finished, lines)
+        figure = plot_setup(setup, finished, args.out)
+        if figure:
+            lines += [f"![{setup}]({os.path.basename(figure)})", ""]
     with open(os.path.join(args.out, "reproduction.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
-    with open(os.path.join(args.out, "reproduction.csv"), "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_tables(finished, args.out)
     print("\n".join(lines))
-    print(f"table written to {args.out}/reproduction.md and .csv")
+    print(f"report in {args.out}/reproduction.md; runs.csv, tta.csv and figures beside it")
 
 
 if __name__ == "__main__":

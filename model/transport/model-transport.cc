@@ -349,8 +349,8 @@ ModelTransport::StartTransfer(Outgoing&& outgoing)
     connection.lastUsed = Simulator::Now();
     outgoing.header.sendTimeNs = Simulator::Now().GetNanoSeconds();
     connection.message = EncodeModelMessage(outgoing.header, *outgoing.values);
-    connection.header = outgoing.header;
-    connection.header.valueCount = static_cast<uint32_t>(outgoing.values->size());
+    // As it goes on the wire: value count and checksum filled in (traces report it).
+    connection.message->PeekHeader(connection.header);
     connection.written = 0;
     connection.messageEnd = connection.handedOver + connection.message->GetSize();
     ++m_inFlight;

@@ -96,8 +96,8 @@ NetworkAnimation::NetworkAnimation(const std::string& file,
         m_animation->UpdateNodeDescription(installed.endpoints.Get(i), topology.endpoints[i].name);
         m_animation->UpdateNodeColor(installed.endpoints.Get(i), 40, 90, 220);
     }
-    m_received = m_animation->AddNodeCounter("messages received",
-                                             AnimationInterface::UINT32_COUNTER);
+    m_received =
+        m_animation->AddNodeCounter("messages received", AnimationInterface::UINT32_COUNTER);
     for (uint32_t i = 0; i < topology.hosts.size(); ++i)
     {
         const auto node = installed.hosts.Get(i);
@@ -106,19 +106,23 @@ NetworkAnimation::NetworkAnimation(const std::string& file,
         m_animation->UpdateNodeColor(node, straggler ? 220 : 40, straggler ? 40 : 160, 40);
         DynamicCast<DecentralizedLearningApplication>(apps.Get(i))
             ->GetTransport()
-            ->TraceConnectWithoutContext(
-                "MessageReceived",
-                MakeBoundCallback(
-                    +[](NetworkAnimation* self, uint32_t id, const DivShareHeader&, uint32_t, Time) {
-                        if (Simulator::Now() <= self->m_stop)
-                        {
-                            self->m_animation->UpdateNodeCounter(self->m_received,
-                                                                 id,
-                                                                 ++self->m_counts[id]);
-                        }
-                    },
-                    this,
-                    node->GetId()));
+            ->TraceConnectWithoutContext("MessageReceived",
+                                         MakeBoundCallback(
+                                             +[](NetworkAnimation* self,
+                                                 uint32_t id,
+                                                 const DivShareHeader&,
+                                                 uint32_t,
+                                                 Time) {
+                                                 if (Simulator::Now() <= self->m_stop)
+                                                 {
+                                                     self->m_animation->UpdateNodeCounter(
+                                                         self->m_received,
+                                                         id,
+                                                         ++self->m_counts[id]);
+                                                 }
+                                             },
+                                             this,
+                                             node->GetId()));
     }
 }
 

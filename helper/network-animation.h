@@ -51,8 +51,8 @@ class NetworkAnimation
 
   private:
     std::unique_ptr<AnimationInterface> m_animation;
-    Time m_stop;                   //!< when the trace stops
-    uint32_t m_received{0};        //!< the counter's id
+    Time m_stop;                    //!< when the trace stops
+    uint32_t m_received{0};         //!< the counter's id
     std::vector<uint32_t> m_counts; //!< messages received, by ns-3 node id
 };
 

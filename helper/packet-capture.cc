@@ -55,25 +55,25 @@ PacketCapture::PacketCapture(const std::string& directory,
         pcap.EnablePcap(directory + "/" + topology.hosts[i].name,
                         NodeContainer(installed.hosts.Get(i)));
         auto transport = DynamicCast<DecentralizedLearningApplication>(apps.Get(i))->GetTransport();
-        transport->TraceConnectWithoutContext(
-            "TransferCompleted",
-            MakeBoundCallback(
-                +[](PacketCapture* self,
-                    uint32_t node,
-                    uint32_t peer,
-                    const DivShareHeader& header,
-                    uint32_t,
-                    Time) { self->Sent(node, peer, header); },
-                this,
-                i));
-        transport->TraceConnectWithoutContext(
-            "MessageReceived",
-            MakeBoundCallback(
-                +[](PacketCapture* self, uint32_t node, const DivShareHeader& header, uint32_t, Time) {
-                    self->Received(node, header);
-                },
-                this,
-                i));
+        transport->TraceConnectWithoutContext("TransferCompleted",
+                                              MakeBoundCallback(
+                                                  +[](PacketCapture* self,
+                                                      uint32_t node,
+                                                      uint32_t peer,
+                                                      const DivShareHeader& header,
+                                                      uint32_t,
+                                                      Time) { self->Sent(node, peer, header); },
+                                                  this,
+                                                  i));
+        transport->TraceConnectWithoutContext("MessageReceived",
+                                              MakeBoundCallback(
+                                                  +[](PacketCapture* self,
+                                                      uint32_t node,
+                                                      const DivShareHeader& header,
+                                                      uint32_t,
+                                                      Time) { self->Received(node, header); },
+                                                  this,
+                                                  i));
     }
 }
 
@@ -99,9 +99,9 @@ PacketCapture::Write() const
         const auto& h = m.header;
         out << m.time << "," << m.node << "," << (m.sent ? "sent" : "received") << "," << m.peer
             << "," << (h.type == DivShareHeader::REPLY ? "reply" : "fragment") << "," << h.sender
-            << "," << h.iteration << "," << h.fragment << "," << h.fragments << ","
-            << h.valueCount << ",0x" << std::hex << std::setw(8) << std::setfill('0')
-            << h.checksum << std::dec << std::setfill(' ') << "\n";
+            << "," << h.iteration << "," << h.fragment << "," << h.fragments << "," << h.valueCount
+            << ",0x" << std::hex << std::setw(8) << std::setfill('0') << h.checksum << std::dec
+            << std::setfill(' ') << "\n";
     }
 }
 

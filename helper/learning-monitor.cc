@@ -123,7 +123,6 @@ LearningMonitor::SetProgress(ProgressLine* line)
 void
 LearningMonitor::Start(Time stop)
 {
-    m_wallStart = std::chrono::steady_clock::now();
     // The first round comes before the applications start, which configure it too.
     ConfigureLearningWorkers();
     for (Time t = Seconds(0); t < stop; t += m_interval)
@@ -242,8 +241,7 @@ LearningMonitor::Complete(Round& round)
     }
     if (m_progress)
     {
-        const double wall =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
+        const double wall = m_progress->WallSeconds();
         std::ostringstream line;
         line << "t=" << std::fixed << std::setprecision(1) << std::setw(7) << mean.timeSeconds
              << " s (wall " << std::setw(6) << wall << " s)  iteration " << std::setw(6)

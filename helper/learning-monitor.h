@@ -12,7 +12,6 @@
 #include "ns3/learning-worker-pool.h"
 #include "ns3/nstime.h"
 
-#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -127,7 +126,6 @@ class LearningMonitor
     std::optional<double> m_timeToTarget;
     std::deque<std::unique_ptr<Round>> m_pending; //!< oldest first
     double m_evaluationWallSeconds{0.0};
-    std::chrono::steady_clock::time_point m_wallStart; //!< set by Start(), for progress lines
 };
 
 } // namespace ns3

@@ -6,7 +6,6 @@
 
 #include "ns3/simulator.h"
 
-#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <sstream>

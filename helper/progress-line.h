@@ -38,11 +38,12 @@ class ProgressLine
     void SetMetric(const std::string& text);
     /** \brief Clear the live line (at the end of the run). */
     void Finish();
+    /** \return wall seconds since Start() */
+    double WallSeconds() const;
 
   private:
     void Tick();
     void Draw();
-    double WallSeconds() const;
 
     Time m_stop;
     bool m_live;

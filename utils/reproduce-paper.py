@@ -94,7 +94,9 @@ class Run:
                 os.path.isfile(stamp) and open(stamp).read().strip() == self.quoted())
 
     def quoted(self):
-        return " ".join(shlex.quote(c) for c in self.command)
+        """The command with this checkout's path written as $ROOT: committed runs resume in
+        any clone."""
+        return " ".join(shlex.quote(c) for c in self.command).replace(ROOT, "$ROOT")
 
     def execute(self):
         os.makedirs(self.folder, exist_ok=True)
@@ -254,6 +256,21 @@ def report_setup(setup, runs, lines):
     lines.append("")
 
 
+def error_bars(axis, points, label, color, every):
+    """Mean and min-max of each (x, values) point; values that are None (not reached) are
+    left out, and with every=True so is a point where any is."""
+    xs, means, lows, highs = [], [], [], []
+    for x, values in points:
+        got = [v for v in values if v is not None]
+        if got and (not every or len(got) == len(values)):
+            xs.append(x)
+            means.append(sum(got) / len(got))
+            lows.append(means[-1] - min(got))
+            highs.append(max(got) - means[-1])
+    axis.errorbar(xs, means, yerr=[lows, highs], marker="o", capsize=4, label=label,
+                  color=f"C{color}")
+
+
 def plot_setup(setup, runs, out):
     try:
         import matplotlib
@@ -272,17 +289,9 @@ def plot_setup(setup, runs, out):
         values = sweep[1]
         for i, algorithm in enumerate(algorithms):
             for axis, measure in ((left, lambda r: r.time_to(target)), (right, Run.final)):
-                xs, means, lows, highs = [], [], [], []
-                for x, value in enumerate(values):
-                    got = [m for m in map(measure, by(mine, value=value, algorithm=algorithm))
-                           if m is not None]
-                    if got:
-                        xs.append(x)
-                        means.append(sum(got) / len(got))
-                        lows.append(means[-1] - min(got))
-                        highs.append(max(got) - means[-1])
-                axis.errorbar(xs, means, yerr=[lows, highs], marker="o", capsize=4,
-                              label=algorithm, color=f"C{i}")
+                points = [(x, [measure(r) for r in by(mine, value=value, algorithm=algorithm)])
+                          for x, value in enumerate(values)]
+                error_bars(axis, points, algorithm, i, every=False)
         for axis in (left, right):
             axis.set_xticks(range(len(values)), values)
             axis.set_xlabel(sweep[0])
@@ -300,16 +309,8 @@ def plot_setup(setup, runs, out):
             left.plot(times, mean, label=f"{algorithm} ({len(group)} seeds)", color=f"C{i}")
             left.fill_between(times, [min(c) for c in columns], [max(c) for c in columns],
                               color=f"C{i}", alpha=0.2, linewidth=0)
-            xs, means, lows, highs = [], [], [], []
-            for t in TARGETS[dataset]:
-                got = [v for v in (r.time_to(t) for r in group) if v is not None]
-                if len(got) == len(group):
-                    xs.append(t)
-                    means.append(sum(got) / len(got))
-                    lows.append(means[-1] - min(got))
-                    highs.append(max(got) - means[-1])
-            right.errorbar(xs, means, yerr=[lows, highs], marker="o", capsize=4,
-                           label=algorithm, color=f"C{i}")
+            points = [(t, [r.time_to(t) for r in group]) for t in TARGETS[dataset]]
+            error_bars(right, points, algorithm, i, every=True)
         left.set_xlabel("simulated time (s)")
         left.set_ylabel(f"mean {metric_name(dataset)} (band: min-max over seeds)")
         right.set_xlabel(f"target {metric_name(dataset)}")

@@ -3,7 +3,7 @@
 
     /usr/bin/python3 benchmarks/scaling-benchmark.py [--stars 16,64,256,1024] [--star-time 6]
         [--cifar10 DIR] [--cifar-duration 60] [--workers 1,0] [--out results/scaling]
-        [--key=value ...]      (any other option goes to every run)
+        [--ns3-tree DIR] [--key=value ...]      (any other option goes to every run)
 
 Runs the quick start (synthetic task, MLP) on stars of the given sizes, and, with --cifar10,
 the reduced CIFAR-10 7-of-60 scenario once per worker count (0: the default, one per core but the simulator's), then prints
@@ -17,11 +17,16 @@ one table (also written as OUT/scaling.md and OUT/scaling.csv):
   sim busy s   wall seconds the simulator's thread spent simulating (the limit on many cores)
   peak RSS     of the whole process
 
+--ns3-tree runs the programs of an ns-3 source tree built by `./divshare build --ns3-source`
+(optimized, with ns3-patches/ applied) instead of those of the standalone build against
+Debian's ns-3.
+
 Minutes for the default stars on 2 cores; the 1,024-node star takes the longest.
 """
 
 import argparse
 import csv
+import glob
 import json
 import os
 import subprocess
@@ -50,6 +55,18 @@ def run(name, command, out):
     return summary
 
 
+def program(args, name):
+    """The example NAME of the standalone build, or of the ns-3 tree (ns3.VERSION-NAME-PROFILE)."""
+    if not args.ns3_tree:
+        return os.path.join(args.build, "examples", name)
+    found = glob.glob(os.path.join(args.ns3_tree, "build", "contrib", "divshare", "examples",
+                                   f"ns3*-{name}-*"))
+    if not found:
+        sys.exit(f"--ns3-tree {args.ns3_tree}: no {name} built there; run "
+                 "./divshare build --ns3-source")
+    return found[0]
+
+
 def row(name, s):
     wall = s["wall_seconds"]
     torch = s["wall_training_seconds"] + s["wall_evaluation_seconds"]
@@ -76,6 +93,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--ns3-tree", help="an ns-3 tree with this module built in contrib/")
     parser.add_argument("--out", default="results/scaling")
     parser.add_argument("--stars", default="16,64,256,1024",
                         help="star sizes, comma-separated ('' for none)")
@@ -96,7 +114,7 @@ def main():
         out = os.path.join(args.out, name)
         os.makedirs(out, exist_ok=True)
         sim = args.star_time_1024 if nodes >= 1024 else args.star_time
-        command = [os.path.join(args.build, "examples", "divshare-quickstart"),
+        command = [program(args, "divshare-quickstart"),
                    f"--nodes={nodes}", f"--stragglers={nodes // 4}", f"--simTime={sim}",
                    f"--out={out}"] + extra
         rows.append(row(name, run(name, command, out)))
@@ -106,7 +124,7 @@ def main():
             name = f"cifar10-7of60-reduced-w{workers}"
             out = os.path.join(args.out, name)
             os.makedirs(out, exist_ok=True)
-            command = [os.path.join(args.build, "examples", "divshare-scenario"),
+            command = [program(args, "divshare-scenario"),
                        os.path.join(ROOT, CIFAR_SCENARIO), f"--data_path={args.cifar10}",
                        f"--duration={args.cifar_duration}", f"--workers={workers}",
                        f"--output={out}"] + extra

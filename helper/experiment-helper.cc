@@ -1043,10 +1043,15 @@ ExperimentHelper::Prepare()
                                         "; write all, or nodes separated by ','");
         }
     }
+    if (m_netAnim > 0 && !NetworkAnimation::Unavailable().empty())
+    {
+        throw std::invalid_argument(NameOf("NetAnim") + " = " + Get("NetAnim") + ": " +
+                                    NetworkAnimation::Unavailable());
+    }
     const auto animated = nodes + m_topology.routers.size() + m_topology.endpoints.size();
     if (m_netAnim > 0 && animated > NetworkAnimation::MAX_NODES)
     {
-        throw std::invalid_argument(NameOf("NetAnim") + " = " + std::to_string(m_netAnim) +
+        throw std::invalid_argument(NameOf("NetAnim") + " = " + Get("NetAnim") +
                                     ": the network has " + std::to_string(animated) +
                                     " nodes, more than NetAnim can show (" +
                                     std::to_string(NetworkAnimation::MAX_NODES) +
@@ -1054,9 +1059,9 @@ ExperimentHelper::Prepare()
     }
     if (m_netAnim > m_duration)
     {
-        throw std::invalid_argument(NameOf("NetAnim") + " = " + std::to_string(m_netAnim) +
+        throw std::invalid_argument(NameOf("NetAnim") + " = " + Get("NetAnim") +
                                     " s exceeds the run's " + NameOf("Duration") + " (" +
-                                    std::to_string(m_duration) + " s); lower it");
+                                    Get("Duration") + " s); lower it");
     }
     if (m_output.empty())
     {

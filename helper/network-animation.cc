@@ -7,6 +7,9 @@
 #include "ns3/decentralized-learning-application.h"
 #include "ns3/node-list.h"
 #include "ns3/simulator.h"
+#ifndef DIVSHARE_NO_NETANIM
+#include "ns3/animation-interface.h"
+#endif
 
 #include <cmath>
 #include <filesystem>
@@ -16,6 +19,12 @@
 namespace ns3
 {
 
+#ifdef DIVSHARE_NO_NETANIM
+/** Stands in for ns-3's, absent from this build: ExperimentHelper refuses NetAnim here. */
+class AnimationInterface
+{
+};
+#else
 namespace
 {
 
@@ -28,6 +37,7 @@ OnCircle(double x, double y, double radius, uint32_t k, uint32_t count)
 }
 
 } // namespace
+#endif
 
 NetworkAnimation::NetworkAnimation(const std::string& file,
                                    Time stop,
@@ -37,6 +47,9 @@ NetworkAnimation::NetworkAnimation(const std::string& file,
     : m_stop(stop),
       m_counts(NodeList::GetNNodes(), 0)
 {
+#ifdef DIVSHARE_NO_NETANIM
+    NS_ABORT_MSG(Unavailable());
+#else
     // Positions first: AnimationInterface reads them when it starts.
     const auto routers = static_cast<uint32_t>(topology.routers.size());
     const double routerRadius = routers > 1 ? 60.0 : 0.0;
@@ -124,6 +137,20 @@ NetworkAnimation::NetworkAnimation(const std::string& file,
                                              this,
                                              node->GetId()));
     }
+#endif
+}
+
+NetworkAnimation::~NetworkAnimation() = default;
+
+std::string
+NetworkAnimation::Unavailable()
+{
+#ifdef DIVSHARE_NO_NETANIM
+    return "this ns-3 tree builds the module without ns-3's netanim module; add netanim to "
+           "the tree's --enable-modules to have it";
+#else
+    return "";
+#endif
 }
 
 } // namespace ns3

@@ -8,7 +8,6 @@
 #include "network-topology.h"
 #include "topology-helper.h"
 
-#include "ns3/animation-interface.h"
 #include "ns3/application-container.h"
 #include "ns3/nstime.h"
 
@@ -19,6 +18,8 @@
 
 namespace ns3
 {
+
+class AnimationInterface;
 
 /**
  * \ingroup divshare
@@ -48,6 +49,13 @@ class NetworkAnimation
                      const NetworkTopology& topology,
                      const InstalledTopology& installed,
                      const ApplicationContainer& apps);
+    ~NetworkAnimation();
+
+    /**
+     * \return an empty string if this build has ns-3's netanim module, else why not and what
+     * to do (an ns-3 tree may build this module without it)
+     */
+    static std::string Unavailable();
 
   private:
     std::unique_ptr<AnimationInterface> m_animation;

@@ -112,6 +112,12 @@ CASES = [
     ("divshare-scenario", [scenario("topo-missing.scenario",
                                     "topology = file\ntopology_file = /nonexistent.topo\n")],
      ["/nonexistent.topo"]),
+    # Captures and animations.
+    (QS, ["--pcap=99"], ["--pcap = '99'", "no learning node", "index 0..15"]),
+    (QS, ["--pcap=node3,x"], ["--pcap = 'node3,x'", "'x' is no learning node"]),
+    (QS, ["--netanim=100"], ["--netanim = 100 s exceeds the run's --simTime (40 s)"]),
+    (QS, ["--netanim=2", "--nodes=300"], ["--netanim = 2", "301 nodes", "more than NetAnim"]),
+    (QS, ["--netanim=-1"], ["--netanim = '-1'", "out of range"]),
     # The other examples.
     ("divshare-topology", [], ["give a network"]),
     ("divshare-topology", ["--topology=" + topology("a.topo", "router r\n"), "--kollaps=b.xml"],

@@ -77,6 +77,11 @@ def band(series, key, index):
     return times, mean, low, high
 
 
+def divshare_run(runs):
+    """The summary of the first DivShare run, the reference of time-to-target multiples."""
+    return next((info for _, _, info, _ in runs if info.get("algorithm") == "divshare"), None)
+
+
 def time_to_target(ax, runs):
     names = [label for label, _, _, _ in runs]
     reached, heights = [], []
@@ -89,7 +94,7 @@ def time_to_target(ax, runs):
         if not ok:
             bar.set_hatch("//")
             bar.set_alpha(0.4)
-    reference = next((info for _, _, info, _ in runs if info.get("algorithm") == "divshare"), {})
+    reference = divshare_run(runs) or {}
     labels = []
     for (_, _, info, _), height, ok in zip(runs, heights, reached):
         multiple = tta_multiple(info, reference) if info is not reference else ""
@@ -122,6 +127,7 @@ FILES = {
     "traffic.csv": "bytes and fragments sent, received, flushed and lost, per node",
     "membership.csv": "the nodes present, and every join, leave, crash and reconnect",
     "summary.json": "the run's settings and headline figures",
+    "scenario.txt": "the scenario as run, every key with its value",
     "messages.csv": "every message of the captured nodes (key pcap)",
     "netanim.xml": "NetAnim animation of the network (key netanim)",
 }
@@ -149,7 +155,7 @@ def report(runs, folders, figure, path):
     infos = [info for _, _, info, _ in runs]
     metric = next((i.get("target_metric") for i in infos if i), "accuracy")
     target = next((i.get("target") for i in infos if i), None)
-    reference = next((i for i in infos if i.get("algorithm") == "divshare"), None)
+    reference = divshare_run(runs)
     final = "final accuracy" if metric == "accuracy" else "final test loss"
     columns = ["run", final, f"time to {target}"]
     if reference and len(runs) > 1:

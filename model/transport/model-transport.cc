@@ -150,6 +150,7 @@ ModelTransport::Setup(Ptr<Node> node, uint32_t self, const std::vector<Address>&
     }
     m_connections.clear();
     m_connectionTo.clear();
+    m_routedByUse.clear();
 }
 
 void
@@ -206,6 +207,7 @@ ModelTransport::Stop()
                      !m_disposing && !connection->closing && connection->connected);
     }
     m_connectionTo.clear();
+    m_routedByUse.clear();
     m_connections.clear();
     if (m_listener)
     {
@@ -346,7 +348,7 @@ ModelTransport::StartTransfer(Outgoing&& outgoing)
     Connection& connection =
         to == m_connectionTo.end() ? OpenConnection(outgoing.peer) : *to->second;
     connection.idleEvent.Cancel();
-    connection.lastUsed = Simulator::Now();
+    Touch(connection);
     outgoing.header.sendTimeNs = Simulator::Now().GetNanoSeconds();
     connection.message = EncodeModelMessage(outgoing.header, *outgoing.values);
     // As it goes on the wire: value count and checksum filled in (traces report it).
@@ -385,18 +387,15 @@ ModelTransport::MakeRoomForConnection()
         return;
     }
     // The least recently used idle connection; ties go to the lowest peer index.
-    Connection* victim = nullptr;
-    for (auto& [peer, connection] : m_connectionTo)
+    for (const auto& use : m_routedByUse)
     {
-        if (IsIdle(*connection) && (!victim || connection->lastUsed < victim->lastUsed))
+        Connection* connection = m_connectionTo.at(use.second);
+        if (IsIdle(*connection))
         {
-            victim = connection;
+            ++m_counters.connectionsClosed;
+            Retire(*connection);
+            return;
         }
-    }
-    if (victim)
-    {
-        ++m_counters.connectionsClosed;
-        Retire(*victim);
     }
 }
 
@@ -449,7 +448,7 @@ ModelTransport::OpenConnection(uint32_t peer)
     socket->SetAttribute("MaxSegLifetime", DoubleValue(m_timeWaitMsl.GetSeconds()));
     ++m_counters.connectionsOpened;
     Connection& connection = AddConnection(socket, peer);
-    m_connectionTo[peer] = &connection;
+    Route(connection);
     socket->Bind();
     socket->SetConnectCallback(MakeCallback(&ModelTransport::HandleConnected, this),
                                MakeCallback(&ModelTransport::HandleConnectionFailed, this));
@@ -463,12 +462,41 @@ ModelTransport::OpenConnection(uint32_t peer)
 }
 
 void
-ModelTransport::Unroute(Connection& connection)
+ModelTransport::Route(Connection& connection)
+{
+    m_connectionTo[connection.peer] = &connection;
+    m_routedByUse.emplace(connection.lastUsed, connection.peer);
+}
+
+bool
+ModelTransport::IsRouted(const Connection& connection) const
 {
     auto to = m_connectionTo.find(connection.peer);
-    if (to != m_connectionTo.end() && to->second == &connection)
+    return to != m_connectionTo.end() && to->second == &connection;
+}
+
+void
+ModelTransport::Unroute(Connection& connection)
+{
+    if (IsRouted(connection))
     {
-        m_connectionTo.erase(to);
+        m_connectionTo.erase(connection.peer);
+        m_routedByUse.erase({connection.lastUsed, connection.peer});
+    }
+}
+
+void
+ModelTransport::Touch(Connection& connection)
+{
+    const bool routed = IsRouted(connection);
+    if (routed)
+    {
+        m_routedByUse.erase({connection.lastUsed, connection.peer});
+    }
+    connection.lastUsed = Simulator::Now();
+    if (routed)
+    {
+        m_routedByUse.emplace(connection.lastUsed, connection.peer);
     }
 }
 
@@ -568,7 +596,7 @@ ModelTransport::EndTransfer(Connection& connection, bool failed)
     }
     connection.message = nullptr;
     connection.stallEvent.Cancel();
-    connection.lastUsed = Simulator::Now();
+    Touch(connection);
     --m_inFlight;
     if (failed || connection.peerClosed)
     {
@@ -730,7 +758,7 @@ ModelTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
     if (peer != UINT32_MAX && m_connectionTo.find(peer) == m_connectionTo.end() &&
         (m_maxConnections == 0 || m_connectionTo.size() < m_maxConnections))
     {
-        m_connectionTo[peer] = &connection;
+        Route(connection);
         if (m_idleTimeout.IsStrictlyPositive())
         {
             connection.idleEvent =

@@ -20,6 +20,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -208,8 +209,14 @@ class ModelTransport : public Object
     void EndTransfer(Connection& connection, bool failed);
     void FailTransfer(Connection& connection);
     void FailConnection(Connection& connection);
+    /** \brief Make it the connection the peer's messages take. */
+    void Route(Connection& connection);
+    /** \brief Whether it is the connection the peer's messages take. */
+    bool IsRouted(const Connection& connection) const;
     /** \brief Take it out of m_connectionTo: no new transfer goes on it. */
     void Unroute(Connection& connection);
+    /** \brief Mark it used now (a transfer started or ended). */
+    void Touch(Connection& connection);
     /** \brief Unroute() and stop its timers. */
     void Detach(Connection& connection);
     void Retire(Connection& connection);
@@ -250,6 +257,8 @@ class ModelTransport : public Object
     std::deque<Outgoing> m_queue;
     std::unordered_map<Socket*, Connection> m_connections; //!< every connection, either side's
     std::map<uint32_t, Connection*> m_connectionTo;        //!< the one each peer's messages take
+    /** The connections of m_connectionTo by last use, then peer: the pool's eviction order. */
+    std::set<std::pair<Time, uint32_t>> m_routedByUse;
     uint64_t m_nextConnectionId{0};
     uint32_t m_inFlight{0};
     bool m_dispatching{false};   //!< Dispatch() is running

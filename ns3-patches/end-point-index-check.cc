@@ -82,6 +82,11 @@ main(int argc, char** argv)
     {
         uint32_t op = rng() % 14;
         std::printf("%u op %u", step, op);
+        if (op >= 6 && op <= 9 && live.empty())
+        {
+            std::printf(" (no end point)\n"); // these change an existing one
+            continue;
+        }
         switch (op)
         {
         case 0:
@@ -98,6 +103,7 @@ main(int argc, char** argv)
             break;
         case 4:
         case 5: {
+            // One draw per statement: the order of a call's arguments is unspecified.
             auto d = pick(devs);
             auto la = pick(locals);
             auto lp = pick(ports);
@@ -106,58 +112,34 @@ main(int argc, char** argv)
             added(demux->Allocate(d, la, lp, pa, pp));
             break;
         }
-        case 6:
-            if (!live.empty())
-            {
-                size_t k = rng() % live.size();
-                std::printf(" dealloc %d\n", name(live[k]));
-                id.erase(live[k]);
-                demux->DeAllocate(live[k]);
-                live.erase(live.begin() + k);
-            }
-            else
-            {
-                std::printf("\n");
-            }
+        case 6: {
+            size_t k = rng() % live.size();
+            std::printf(" dealloc %d\n", name(live[k]));
+            id.erase(live[k]);
+            demux->DeAllocate(live[k]);
+            live.erase(live.begin() + k);
             break;
-        case 7:
-            if (!live.empty())
-            {
-                auto* e = pick(live);
-                auto pa = pick(peers);
-                auto pp = pick(ports);
-                e->SetPeer(pa, pp);
-                std::printf(" setpeer %d\n", name(e));
-            }
-            else
-            {
-                std::printf("\n");
-            }
+        }
+        case 7: {
+            auto* e = pick(live);
+            auto pa = pick(peers);
+            auto pp = pick(ports);
+            e->SetPeer(pa, pp);
+            std::printf(" setpeer %d\n", name(e));
             break;
-        case 8:
-            if (!live.empty())
-            {
-                auto* e = pick(live);
-                e->SetLocalAddress(pick(locals));
-                std::printf(" setlocal %d\n", name(e));
-            }
-            else
-            {
-                std::printf("\n");
-            }
+        }
+        case 8: {
+            auto* e = pick(live);
+            e->SetLocalAddress(pick(locals));
+            std::printf(" setlocal %d\n", name(e));
             break;
-        case 9:
-            if (!live.empty())
-            {
-                auto* e = pick(live);
-                e->SetRxEnabled(rng() % 3 != 0);
-                std::printf(" rx %d\n", name(e));
-            }
-            else
-            {
-                std::printf("\n");
-            }
+        }
+        case 9: {
+            auto* e = pick(live);
+            e->SetRxEnabled(rng() % 3 != 0);
+            std::printf(" rx %d\n", name(e));
             break;
+        }
         case 10:
         case 11: {
             auto da = pick(locals);

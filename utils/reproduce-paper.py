@@ -274,6 +274,7 @@ def error_bars(axis, points, label, color, every):
             highs.append(max(got) - means[-1])
     axis.errorbar(xs, means, yerr=[lows, highs], marker="o", capsize=4, label=label,
                   color=f"C{color}")
+    return len(xs)
 
 
 def plot_setup(setup, runs, out):
@@ -305,6 +306,7 @@ def plot_setup(setup, runs, out):
         left.set_ylabel(f"time to {metric_name(dataset)} {target} (s)")
         right.set_ylabel(f"final {metric_name(dataset)}")
     else:
+        plotted = 0
         for i, algorithm in enumerate(algorithms):
             group = by(mine, algorithm=algorithm)
             times = sorted({t for r in group for t, _ in r.curve})
@@ -315,13 +317,23 @@ def plot_setup(setup, runs, out):
             left.fill_between(times, [min(c) for c in columns], [max(c) for c in columns],
                               color=f"C{i}", alpha=0.2, linewidth=0)
             points = [(t, [r.time_to(t) for r in group]) for t in TARGETS[dataset]]
-            error_bars(right, points, algorithm, i, every=True)
+            plotted += error_bars(right, points, algorithm, i, every=True)
+        if not plotted:
+            right.text(0.5, 0.5, f"no algorithm reached any of the targets\n"
+                       f"{', '.join(f'{t:g}' for t in TARGETS[dataset])} in every seed",
+                       transform=right.transAxes, ha="center", va="center")
         left.set_xlabel("simulated time (s)")
         left.set_ylabel(f"mean {metric_name(dataset)} (band: min-max over seeds)")
         right.set_xlabel(f"target {metric_name(dataset)}")
         right.set_ylabel("time to target (s; reached in every seed)")
         if dataset == "movielens":
             right.invert_xaxis()
+            # Every algorithm falls from the initial RMSE within the first interval; an axis
+            # scaled to what follows shows where they differ (the first point is cut off).
+            later = [v for r in mine for _, v in r.curve[1:]]
+            if later:
+                margin = 0.05 * (max(later) - min(later)) or 0.01
+                left.set_ylim(min(later) - margin, max(later) + margin)
         for axis in (left, right):
             axis.grid(alpha=0.3)
             axis.legend()

@@ -27,6 +27,7 @@
 #include "ns3/test.h"
 #include "ns3/topology-file-reader.h"
 #include "ns3/topology-helper.h"
+#include "ns3/topology-partition.h"
 #include "ns3/topology-units.h"
 #include "ns3/uinteger.h"
 
@@ -654,6 +655,87 @@ class TopologyFileTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * The ranks of a distributed run: cuts along links with a delay, balanced by learning nodes,
+ * and one-line refusals of what cannot be cut.
+ */
+class PartitionTestCase : public TestCase
+{
+  public:
+    PartitionTestCase()
+        : TestCase("distributed partition: stars split their nodes, graphs their routers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // A star cuts its access links: 10 nodes over 3 ranks in blocks of 3, 3 and 4.
+        const auto star = NetworkTopology::Star(10, DataRate("60Mbps"), MilliSeconds(2));
+        const auto p = TopologyPartition::Make(star, 3);
+        NS_TEST_ASSERT_MSG_EQ(p.routerRank[0], 0, "the switch on rank 0");
+        NS_TEST_ASSERT_MSG_EQ(p.CountHosts(0) + p.CountHosts(1) + p.CountHosts(2), 10, "all");
+        NS_TEST_ASSERT_MSG_EQ(p.CountHosts(0), 3, "rank 0");
+        NS_TEST_ASSERT_MSG_EQ(p.CountHosts(2), 4, "rank 2");
+        NS_TEST_ASSERT_MSG_EQ(std::is_sorted(p.hostRank.begin(), p.hostRank.end()),
+                              true,
+                              "contiguous blocks");
+        NS_TEST_ASSERT_MSG_EQ(p.lookahead, MilliSeconds(2), "the access delay");
+        const auto one = TopologyPartition::Make(star, 1);
+        NS_TEST_ASSERT_MSG_EQ(one.CountHosts(0), 10, "one rank has everything");
+        NS_TEST_ASSERT_MSG_EQ(one.lookahead, Time(0), "nothing cut");
+
+        // A graph cuts router links only; the lookahead is the smallest cut delay (5 ms), not
+        // the 1 ms inside a rank. Weights: a 1+4, b 1+1, c 1+4, d 1+0: {a, b} and {c, d}.
+        std::istringstream in("router a\nrouter b\nrouter c\nrouter d\n"
+                              "hosts x 4 a rate=1Mbps delay=1ms\n"
+                              "host y b rate=1Mbps delay=1ms\n"
+                              "hosts z 4 c rate=1Mbps delay=1ms\n"
+                              "endpoint e d rate=1Mbps delay=1ms\n"
+                              "link a b rate=1Mbps delay=1ms\n"
+                              "link b c rate=1Mbps delay=5ms\n"
+                              "link c d rate=1Mbps delay=1ms\n"
+                              "link a d rate=1Mbps delay=7ms\n");
+        const auto graph = TopologyFileReader::Parse(in, "graph").topology;
+        const auto g = TopologyPartition::Make(graph, 2);
+        const std::vector<uint32_t> routers{0, 0, 1, 1};
+        NS_TEST_ASSERT_MSG_EQ((g.routerRank == routers), true, "routers {a, b} and {c, d}");
+        NS_TEST_ASSERT_MSG_EQ(g.CountHosts(0), 5, "x0-x3 and y");
+        NS_TEST_ASSERT_MSG_EQ(g.CountHosts(1), 4, "z0-z3");
+        NS_TEST_ASSERT_MSG_EQ(g.endpointRank[0], 1, "the endpoint goes with d");
+        NS_TEST_ASSERT_MSG_EQ(g.lookahead, MilliSeconds(5), "smallest cut delay");
+        const auto four = TopologyPartition::Make(graph, 4);
+        for (uint32_t r = 0; r < 4; ++r)
+        {
+            NS_TEST_ASSERT_MSG_EQ(std::count(four.routerRank.begin(), four.routerRank.end(), r),
+                                  1,
+                                  "a router per rank, rank " << r);
+        }
+        NS_TEST_ASSERT_MSG_EQ(four.lookahead, MilliSeconds(1), "now a 1-ms link is cut");
+
+        const auto error = [](const NetworkTopology& t, uint32_t ranks) {
+            return ErrorOf([&]() { TopologyPartition::Make(t, ranks); });
+        };
+        NS_TEST_EXPECT_MSG_EQ(Contains(error(star, 0), "ranks=0: a run needs at least 1 rank"),
+                              true,
+                              error(star, 0));
+        const auto tooMany = error(NetworkTopology::Star(3, DataRate("1Mbps"), MilliSeconds(1)), 4);
+        NS_TEST_EXPECT_MSG_EQ(Contains(tooMany, "ranks=4: the topology has 3 learning nodes") &&
+                                  Contains(tooMany, "run with at most 3 ranks"),
+                              true,
+                              tooMany);
+        auto instant = graph;
+        instant.links[1].delay = Time(0);
+        const auto noDelay = error(instant, 2);
+        NS_TEST_EXPECT_MSG_EQ(Contains(noDelay, "link between routers 'b' and 'c'") &&
+                                  Contains(noDelay, "no delay"),
+                              true,
+                              noDelay);
+        NS_TEST_EXPECT_MSG_EQ(error(instant, 1), "", "one rank cuts nothing");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * Malformed or inconsistent files fail with file:line and the problem.
  */
 class TopologyErrorsTestCase : public TestCase
@@ -962,6 +1044,7 @@ class TopologyTestSuite : public TestSuite
         AddTestCase(new KollapsTestCase);
         AddTestCase(new TopologyFileTestCase);
         AddTestCase(new TopologyErrorsTestCase);
+        AddTestCase(new PartitionTestCase);
         AddTestCase(new BottleneckTestCase);
         AddTestCase(new FlowBytesTestCase);
         AddTestCase(new SubnetRoutingTestCase);

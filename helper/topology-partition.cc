@@ -83,10 +83,10 @@ TopologyPartition::Make(const NetworkTopology& topology, uint32_t ranks)
     {
         if (hosts < ranks)
         {
-            throw std::invalid_argument(
-                prefix + "the topology has " + std::to_string(hosts) + " learning nodes behind " +
-                std::to_string(routers) + " router(s), and each rank needs one; run with at most " +
-                std::to_string(std::max(1U, hosts)) + " ranks");
+            throw std::invalid_argument(prefix + "the topology has " + std::to_string(hosts) +
+                                        " learning nodes behind " + std::to_string(routers) +
+                                        " router(s), and each rank needs one; run with at most " +
+                                        std::to_string(std::max(1U, hosts)) + " ranks");
         }
         for (uint32_t h = 0; h < hosts; ++h)
         {
@@ -96,24 +96,22 @@ TopologyPartition::Make(const NetworkTopology& topology, uint32_t ranks)
 
     // The lookahead, and a refusal of any cut link without a delay.
     std::optional<Time> lookahead;
-    const auto cut = [&](uint32_t rankA,
-                         uint32_t rankB,
-                         const Time& delay,
-                         const std::string& link) {
-        if (rankA == rankB)
-        {
-            return;
-        }
-        if (!delay.IsStrictlyPositive())
-        {
-            throw std::invalid_argument(
-                prefix + "the link between " + link + " joins rank " + std::to_string(rankA) +
-                " to rank " + std::to_string(rankB) +
-                " with no delay, and ranks can only be cut along links with one; give it a "
-                "delay or run with 1 rank");
-        }
-        lookahead = lookahead ? std::min(*lookahead, delay) : delay;
-    };
+    const auto cut =
+        [&](uint32_t rankA, uint32_t rankB, const Time& delay, const std::string& link) {
+            if (rankA == rankB)
+            {
+                return;
+            }
+            if (!delay.IsStrictlyPositive())
+            {
+                throw std::invalid_argument(
+                    prefix + "the link between " + link + " joins rank " + std::to_string(rankA) +
+                    " to rank " + std::to_string(rankB) +
+                    " with no delay, and ranks can only be cut along links with one; give it a "
+                    "delay or run with 1 rank");
+            }
+            lookahead = lookahead ? std::min(*lookahead, delay) : delay;
+        };
     const auto access = [&](const HostSpec& host, uint32_t rank, const char* kind) {
         cut(rank,
             p.routerRank[host.router],

@@ -5,6 +5,7 @@
 #include "topology-partition.h"
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,11 +20,7 @@ namespace
 std::vector<uint32_t>
 SplitByWeight(const std::vector<uint32_t>& weights, uint32_t ranks)
 {
-    uint64_t total = 0;
-    for (auto w : weights)
-    {
-        total += w;
-    }
+    const auto total = std::accumulate(weights.begin(), weights.end(), uint64_t{0});
     std::vector<uint32_t> rankOf(weights.size());
     uint32_t rank = 0;
     uint64_t sum = 0;

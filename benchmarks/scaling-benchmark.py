@@ -3,7 +3,7 @@
 
     /usr/bin/python3 benchmarks/scaling-benchmark.py [--stars 16,64,256,1024] [--star-time 6]
         [--cifar10 DIR] [--cifar-duration 60] [--workers 1,0] [--out results/scaling]
-        [--ns3-tree DIR] [--key=value ...]      (any other option goes to every run)
+        [--ns3-tree DIR [--ranks 1,2]] [--key=value ...]   (any other option goes to every run)
 
 Runs the quick start (synthetic task, MLP) on stars of the given sizes, and, with --cifar10,
 the reduced CIFAR-10 7-of-60 scenario once per worker count (0: the default, one per core but the simulator's), then prints
@@ -11,15 +11,17 @@ one table (also written as OUT/scaling.md and OUT/scaling.csv):
 
   wall/sim     wall seconds per simulated second
   ms/MB        wall milliseconds per MB of model messages sent
-  kev/s        thousands of ns-3 events per wall second
+  kev/s        thousands of ns-3 events per wall second (per rank: divided by the ranks)
+  speedup      wall of the same star in one process over this run's
   torch s      LibTorch thread-seconds (training + evaluation, summed over workers)
   sim waits    share of wall the simulator's thread spent running or waiting for LibTorch
   sim busy s   wall seconds the simulator's thread spent simulating (the limit on many cores)
-  peak RSS     of the whole process
+  peak RSS     of the whole process (with ranks: of the largest rank)
 
 --ns3-tree runs the programs of an ns-3 source tree built by `./divshare build --ns3-source`
 (optimized, with ns3-patches/ applied) instead of those of the standalone build against
-Debian's ns-3.
+Debian's ns-3. With it, --ranks runs each star also as a distributed run of that many ranks
+(`mpirun -np K`; the ranks of one star share this machine's cores).
 
 Minutes for the default stars on 2 cores; the 1,024-node star takes the longest.
 """
@@ -38,9 +40,16 @@ ROOT = os.path.dirname(HERE)
 CIFAR_SCENARIO = "scenarios/cifar10-stragglers-7of60-reduced.scenario"
 
 
+# OpenMPI refuses root and more ranks than cores unless told.
+MPI_ENV = {"OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
+           "OMPI_MCA_rmaps_base_oversubscribe": "1"}
+
+
 def run(name, command, out):
-    """Run one configuration; return its summary.json with the process's peak RSS added."""
-    env = dict(os.environ, OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY", "PASSIVE"))
+    """Run one configuration; return its summary.json with the process's peak RSS added
+    (under mpirun, wait4 reports the largest rank's)."""
+    env = dict(os.environ, OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY", "PASSIVE"),
+               **MPI_ENV)
     print(f"[{name}] {' '.join(command)}", file=sys.stderr, flush=True)
     start = time.monotonic()
     with open(os.path.join(out, "log.txt"), "w") as log:
@@ -80,7 +89,10 @@ def row(name, s):
         "wall/sim": round(wall / s["simulated_seconds"], 2),
         "MB sent": round(mb, 1),
         "ms/MB": round(1000 * wall / mb, 1) if mb else "",
+        "ranks": s.get("ranks", 1),
         "kev/s": round(s["events"] / wall / 1000, 1) if "events" in s else "",
+        "kev/s/rank": round(s["events"] / s.get("ranks", 1) / wall / 1000, 1)
+        if "events" in s else "",
         "torch s": round(torch, 1),
         "sim waits": f"{100 * s.get('wall_learning_wait_seconds', 0) / wall:.0f}%",
         "sim busy s": round(s["wall_other_seconds"], 1),
@@ -103,22 +115,33 @@ def main():
     parser.add_argument("--cifar10", help="cifar-10-batches-bin folder: adds the CIFAR-10 runs")
     parser.add_argument("--cifar-duration", type=float, default=60.0,
                         help="simulated seconds of the CIFAR-10 runs (the scenario says 300)")
+    parser.add_argument("--ranks", default="1",
+                        help="rank counts of the stars (above 1: mpirun, needs --ns3-tree)")
     parser.add_argument("--workers", default="1,0",
                         help="worker counts of the CIFAR-10 runs (0: the default, one per core but the simulator's)")
     # Anything else (--key=value) goes to every run.
     args, extra = parser.parse_known_args()
 
+    ranks = [int(k) for k in args.ranks.split(",") if k]
+    if any(k > 1 for k in ranks) and not args.ns3_tree:
+        sys.exit("--ranks above 1 needs --ns3-tree: Debian's ns-3 has no MPI")
     rows = []
     for nodes in [int(n) for n in args.stars.split(",") if n]:
-        name = f"star-{nodes}"
-        out = os.path.join(args.out, name)
-        os.makedirs(out, exist_ok=True)
-        sim = args.star_time_1024 if nodes >= 1024 else args.star_time
-        command = [program(args, "divshare-quickstart"),
-                   f"--nodes={nodes}", f"--stragglers={nodes // 4}", f"--simTime={sim}",
-                   f"--out={out}"] + extra
-        rows.append(row(name, run(name, command, out)))
-        print(rows[-1], file=sys.stderr, flush=True)
+        single = None
+        for k in ranks:
+            name = f"star-{nodes}" + (f"-np{k}" if k > 1 else "")
+            out = os.path.join(args.out, name)
+            os.makedirs(out, exist_ok=True)
+            sim = args.star_time_1024 if nodes >= 1024 else args.star_time
+            command = [program(args, "divshare-quickstart"),
+                       f"--nodes={nodes}", f"--stragglers={nodes // 4}", f"--simTime={sim}",
+                       f"--out={out}"] + extra
+            if k > 1:
+                command = ["mpirun", "-np", str(k)] + command
+            rows.append(row(name, run(name, command, out)))
+            single = rows[-1]["wall s"] if k == 1 else single
+            rows[-1]["speedup"] = round(single / rows[-1]["wall s"], 2) if single else ""
+            print(rows[-1], file=sys.stderr, flush=True)
     if args.cifar10:
         for workers in [int(w) for w in args.workers.split(",") if w]:
             name = f"cifar10-7of60-reduced-w{workers}"
@@ -133,15 +156,15 @@ def main():
     if not rows:
         sys.exit("nothing to run: give --stars or --cifar10")
 
-    columns = list(rows[0].keys())
+    columns = list(dict.fromkeys(c for r in rows for c in r))
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(str(r[c]) for c in columns) + " |" for r in rows]
+    lines += ["| " + " | ".join(str(r.get(c, "")) for c in columns) + " |" for r in rows]
     table = "\n".join(lines)
     print(table)
     with open(os.path.join(args.out, "scaling.md"), "w") as f:
         f.write(table + "\n")
     with open(os.path.join(args.out, "scaling.csv"), "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=columns)
+        writer = csv.DictWriter(f, fieldnames=columns, restval="")
         writer.writeheader()
         writer.writerows(rows)
 

@@ -53,8 +53,11 @@ main(int argc, char* argv[])
                   << scenario.Get("duration") << " simulated seconds\n"
                   << experiment->GetWorkload()->Describe() << std::endl;
 
-        std::filesystem::create_directories(output);
-        std::ofstream(output + "/scenario.txt") << scenario.ToText();
+        if (DistributedRun::GetRank() == 0) // rank 0 writes a distributed run's files
+        {
+            std::filesystem::create_directories(output);
+            std::ofstream(output + "/scenario.txt") << scenario.ToText();
+        }
         const auto result = experiment->RunAll();
         const bool loss = !experiment->GetWorkload()->HasAccuracy();
         std::cout << "final mean " << (loss ? "loss " : "accuracy ")

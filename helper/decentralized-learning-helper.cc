@@ -41,7 +41,8 @@ DecentralizedLearningHelper::SetTransportAttribute(const std::string& name,
 ApplicationContainer
 DecentralizedLearningHelper::Install(const NodeContainer& nodes,
                                      const std::vector<Ipv4Address>& addresses,
-                                     const Workload& workload) const
+                                     const Workload& workload,
+                                     const std::vector<uint32_t>& only) const
 {
     NS_ABORT_MSG_IF(nodes.GetN() != addresses.size(),
                     "DecentralizedLearningHelper: " << nodes.GetN() << " nodes but "
@@ -50,20 +51,25 @@ DecentralizedLearningHelper::Install(const NodeContainer& nodes,
                     "DecentralizedLearningHelper: " << nodes.GetN() << " nodes but the workload "
                                                     << workload.GetName() << " is partitioned for "
                                                     << workload.GetNodeCount());
-    ApplicationContainer apps;
-    std::vector<Address> peers;
-    for (uint32_t i = 0; i < nodes.GetN(); ++i)
+    std::vector<uint32_t> indices = only;
+    if (only.empty())
     {
+        for (uint32_t i = 0; i < nodes.GetN(); ++i)
+        {
+            indices.push_back(i);
+        }
+    }
+    ApplicationContainer apps;
+    for (const uint32_t i : indices)
+    {
+        NS_ABORT_MSG_IF(i >= nodes.GetN(), "DecentralizedLearningHelper: no node " << i);
         auto app = m_factory.Create<DecentralizedLearningApplication>();
         for (const auto& [name, value] : m_transportAttributes)
         {
             app->GetTransport()->SetAttribute(name, *value);
         }
-        UintegerValue port;
-        app->GetTransport()->GetAttribute("Port", port);
-        peers.emplace_back(InetSocketAddress(addresses[i], static_cast<uint16_t>(port.Get())));
         app->SetLearner(workload.CreateLearner(i));
-        if (i == 0)
+        if (apps.GetN() == 0)
         {
             // Every node shares the attributes: one check, before anything runs.
             const std::string problem =
@@ -76,23 +82,46 @@ DecentralizedLearningHelper::Install(const NodeContainer& nodes,
         nodes.Get(i)->AddApplication(app);
         apps.Add(app);
     }
-    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    if (apps.GetN() == 0)
     {
-        DynamicCast<DecentralizedLearningApplication>(apps.Get(i))->SetPeers(i, peers);
+        return apps;
+    }
+    // Every transport listens on the same port (they share the attributes).
+    UintegerValue port;
+    DynamicCast<DecentralizedLearningApplication>(apps.Get(0))
+        ->GetTransport()
+        ->GetAttribute("Port", port);
+    std::vector<Address> peers;
+    for (const auto& address : addresses)
+    {
+        peers.emplace_back(InetSocketAddress(address, static_cast<uint16_t>(port.Get())));
+    }
+    for (uint32_t k = 0; k < apps.GetN(); ++k)
+    {
+        DynamicCast<DecentralizedLearningApplication>(apps.Get(k))->SetPeers(indices[k], peers);
     }
     return apps;
 }
 
 int64_t
-DecentralizedLearningHelper::AssignStreams(const ApplicationContainer& apps, int64_t stream)
+DecentralizedLearningHelper::AssignStreams(const ApplicationContainer& apps,
+                                           int64_t stream,
+                                           const std::vector<uint32_t>& nodes)
 {
-    int64_t used = 0;
-    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    if (apps.GetN() == 0)
     {
-        used += DynamicCast<DecentralizedLearningApplication>(apps.Get(i))
-                    ->AssignStreams(stream + used);
+        return 0;
     }
-    return used;
+    auto app = [&apps](uint32_t k) {
+        return DynamicCast<DecentralizedLearningApplication>(apps.Get(k));
+    };
+    // Every application of one type uses as many streams.
+    const int64_t each = app(0)->AssignStreams(stream);
+    for (uint32_t k = 0; k < apps.GetN(); ++k)
+    {
+        app(k)->AssignStreams(stream + each * (nodes.empty() ? k : nodes[k]));
+    }
+    return each * (nodes.empty() ? apps.GetN() : nodes.back() + 1);
 }
 
 } // namespace ns3

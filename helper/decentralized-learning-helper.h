@@ -52,20 +52,28 @@ class DecentralizedLearningHelper
      * \param nodes the learning nodes
      * \param addresses their IPv4 addresses, in the same order
      * \param workload the shared learning task; its node count must match
-     * \return the applications
+     * \param only install on these node indices only, in increasing order (a rank's nodes in
+     *        a distributed run); empty: on every node
+     * \return the applications, in node order
      * \throws std::invalid_argument if the attributes do not suit this run (see
      *         DecentralizedLearningApplication::CheckConfiguration), before any is installed
      */
     ApplicationContainer Install(const NodeContainer& nodes,
                                  const std::vector<Ipv4Address>& addresses,
-                                 const Workload& workload) const;
+                                 const Workload& workload,
+                                 const std::vector<uint32_t>& only = {}) const;
     /**
-     * \brief Fix the random streams of the applications.
+     * \brief Fix the random streams of the applications: node i's application gets the
+     * streams it would get if every node's application were assigned in node order, so that
+     * a distributed run draws the same numbers.
      * \param apps applications installed by this helper
      * \param stream first stream
-     * \return the number of streams used
+     * \param nodes the node index of each application (empty: 0, 1, ...)
+     * \return the number of streams used by the applications of nodes 0 to the last one
      */
-    static int64_t AssignStreams(const ApplicationContainer& apps, int64_t stream);
+    static int64_t AssignStreams(const ApplicationContainer& apps,
+                                 int64_t stream,
+                                 const std::vector<uint32_t>& nodes = {});
 
   private:
     ObjectFactory m_factory;

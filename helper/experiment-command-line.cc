@@ -5,6 +5,7 @@
 #include "experiment-command-line.h"
 
 #include "attribute-check.h"
+#include "distributed-run.h"
 #include "experiment-keys.h"
 
 #include "ns3/global-value.h"
@@ -135,6 +136,7 @@ ExperimentCommandLine::Parse(int argc, char* argv[])
         argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "divshare";
     try
     {
+        DistributedRun::Enable(&argc, &argv);
         // ns-3 aborts on malformed values of its own forms: check them first.
         for (int i = 1; i < argc; ++i)
         {

@@ -28,6 +28,7 @@ namespace ns3
  * Parse() refuses, with one line and exit code 1 before anything runs: a bad value, an
  * argument that is not an option (`seed=3` for `--seed=3`), and malformed values for ns-3's
  * own `--ns3::Type::Attribute=` and `--GlobalValue=` forms, which ns-3 would abort on.
+ * Under an MPI launcher it first starts the distributed run (DistributedRun::Enable).
  */
 class ExperimentCommandLine
 {

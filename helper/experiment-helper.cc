@@ -6,10 +6,10 @@
 
 #include "attribute-check.h"
 #include "decentralized-learning-helper.h"
+#include "distributed-run.h"
 #include "experiment-keys.h"
 #include "kollaps-reader.h"
 #include "name-list.h"
-#include "results-writer.h"
 #include "topology-file-reader.h"
 #include "topology-units.h"
 
@@ -97,6 +97,9 @@ WallNow()
 }
 
 const ClassifierConfig CLASSIFIER_DEFAULTS{};
+
+/** A study of this process has been prepared for a distributed run. */
+bool g_distributedStudy = false;
 
 } // namespace
 
@@ -1107,7 +1110,49 @@ ExperimentHelper::Prepare()
         const auto end = problem.find_first_of(" :");
         throw std::invalid_argument(NameOf(problem.substr(0, end)) + problem.substr(end));
     }
+    if (DistributedRun::GetRanks() > 1)
+    {
+        RefuseDistributed();
+        g_distributedStudy = true;
+    }
+    m_ranks = TopologyPartition::Make(m_topology, DistributedRun::GetRanks());
     m_stage = PREPARED;
+}
+
+void
+ExperimentHelper::RefuseDistributed() const
+{
+    const std::string needs = " needs one process, and this is a distributed run of " +
+                              std::to_string(DistributedRun::GetRanks()) +
+                              " ranks: run it without mpirun, or remove ";
+    if (g_distributedStudy)
+    {
+        // ns-3's MPI interface frees its buffers in Simulator::Destroy, for good.
+        throw std::invalid_argument(
+            "a distributed run does one study per process, and this program does several: run "
+            "each study with its own mpirun (e.g. divshare-quickstart --algorithm=NAME)");
+    }
+    if (!m_dynamicEvents.empty())
+    {
+        throw std::invalid_argument(m_dynamicEvents.front().origin + ": a network event" + needs +
+                                    "the events");
+    }
+    if (!m_crossTraffic.empty())
+    {
+        throw std::invalid_argument(
+            "cross traffic (" + m_crossTraffic.front().from + " to " + m_crossTraffic.front().to +
+            ")" + needs + "the traffic lines or set " + NameOf("CrossTraffic") + " = false");
+    }
+    for (const auto& [attribute, used] : {std::make_pair("Pcap", !m_pcapHosts.empty()),
+                                          std::make_pair("NetAnim", m_netAnim > 0),
+                                          std::make_pair("CongestionTraces", m_congestionTraces)})
+    {
+        if (used)
+        {
+            throw std::invalid_argument(NameOf(attribute) + " = " + Get(attribute) + needs +
+                                        NameOf(attribute));
+        }
+    }
 }
 
 void
@@ -1126,7 +1171,9 @@ ExperimentHelper::BuildNetwork()
     m_network.ApplyDefaults();
     // Addresses are reused run after run in one process (tests, sweeps).
     Ipv4AddressGenerator::Reset();
-    m_installed = TopologyHelper().Install(m_topology, m_network);
+    TopologyHelper topology;
+    topology.SetPartition(m_ranks);
+    m_installed = topology.Install(m_topology, m_network);
     m_stage = BUILT;
 }
 
@@ -1148,8 +1195,16 @@ ExperimentHelper::InstallApplications()
     {
         helper.SetTransportAttribute(name, StringValue(value));
     }
-    m_apps = helper.Install(m_installed.hosts, m_installed.addresses, *m_workload);
-    DecentralizedLearningHelper::AssignStreams(m_apps, 0);
+    m_localHosts.clear();
+    for (uint32_t i = 0; i < m_ranks.hostRank.size(); ++i)
+    {
+        if (m_ranks.hostRank[i] == DistributedRun::GetRank())
+        {
+            m_localHosts.push_back(i);
+        }
+    }
+    m_apps = helper.Install(m_installed.hosts, m_installed.addresses, *m_workload, m_localHosts);
+    DecentralizedLearningHelper::AssignStreams(m_apps, 0, m_localHosts);
     const Time stop = Seconds(m_duration);
     m_apps.Start(Seconds(0));
     m_apps.Stop(stop);
@@ -1164,7 +1219,10 @@ ExperimentHelper::InstallApplications()
     m_dynamics = std::make_unique<NetworkDynamics>(m_installed, m_apps);
     m_dynamics->SetMembershipDelay(m_membershipDelay);
     m_dynamics->Schedule(m_dynamicEvents);
-    m_monitor = std::make_unique<LearningMonitor>(m_apps, Seconds(m_evaluationInterval));
+    m_monitor = std::make_unique<LearningMonitor>(m_apps,
+                                                  m_localHosts,
+                                                  m_installed.hosts.GetN(),
+                                                  Seconds(m_evaluationInterval));
     m_monitor->SetNodeSample(m_evaluationNodes);
     if (m_progress)
     {
@@ -1215,8 +1273,22 @@ ExperimentHelper::Run()
     {
         m_tracer->Finish();
     }
-
-    ExperimentResult result;
+    m_monitor->Gather();
+    m_traffic = DistributedRun::GatherValues(NodeTraffic::Collect(m_apps, m_localHosts));
+    m_eventCount = 0;
+    for (const auto events :
+         DistributedRun::GatherValues(std::vector<uint64_t>{Simulator::GetEventCount()}))
+    {
+        m_eventCount += events;
+    }
+    m_stage = RAN;
+    ExperimentResult& result = m_result;
+    result = ExperimentResult();
+    result.wallSeconds = WallNow() - m_wallStart;
+    if (DistributedRun::GetRank() != 0)
+    {
+        return m_result; // rank 0 has the records
+    }
     const auto& last = m_monitor->GetLastMean();
     result.finalMeanAccuracy = last.accuracy;
     result.finalMeanLoss = last.loss;
@@ -1239,19 +1311,13 @@ ExperimentHelper::Run()
                   << " evaluated models diverged (loss nan or inf at the end); lower "
                   << NameOf("LearningRate") << std::endl;
     }
-    for (uint32_t i = 0; i < m_apps.GetN(); ++i)
+    for (const auto& row : m_traffic)
     {
-        const auto& c = DynamicCast<DecentralizedLearningApplication>(m_apps.Get(i))
-                            ->GetTransport()
-                            ->GetCounters();
-        result.bytesSent += c.bytesSent;
-        result.fragmentsSent += c.messagesSent;
-        result.fragmentsFlushed += c.messagesFlushed;
-        result.fragmentsMalformed += c.messagesMalformed;
+        result.bytesSent += row.counters.bytesSent;
+        result.fragmentsSent += row.counters.messagesSent;
+        result.fragmentsFlushed += row.counters.messagesFlushed;
+        result.fragmentsMalformed += row.counters.messagesMalformed;
     }
-    result.wallSeconds = WallNow() - m_wallStart;
-    m_result = result;
-    m_stage = RAN;
     return m_result;
 }
 
@@ -1262,7 +1328,7 @@ ExperimentHelper::WriteResults() const
     {
         throw std::logic_error("ExperimentHelper::WriteResults: call Run() first");
     }
-    if (m_output.empty())
+    if (m_output.empty() || DistributedRun::GetRank() != 0)
     {
         return;
     }
@@ -1270,17 +1336,18 @@ ExperimentHelper::WriteResults() const
     run.name = m_name;
     run.algorithm = m_algorithm;
     run.workload = m_workload->GetName();
-    run.nodes = m_apps.GetN();
+    run.nodes = m_installed.hosts.GetN();
     run.seed = m_seed;
     run.simulatedSeconds = m_duration;
     run.wallSeconds = m_result.wallSeconds;
     run.learningWaitSeconds = m_learningWait;
-    run.events = Simulator::GetEventCount();
+    run.events = m_eventCount;
     run.workers = LearningWorkerPool::Get().GetWorkers();
     run.workerThreads = LearningWorkerPool::Get().GetThreadsPerWorker();
     run.hasAccuracy = m_workload->HasAccuracy();
+    run.ranks = DistributedRun::GetRanks();
     ResultsWriter writer(m_output);
-    writer.Write(run, *m_monitor, m_apps);
+    writer.Write(run, *m_monitor, m_traffic);
     writer.WriteMembership(m_dynamics->GetMembership());
     if (m_tracer)
     {

@@ -13,7 +13,9 @@
 #include "network-options.h"
 #include "network-topology.h"
 #include "packet-capture.h"
+#include "results-writer.h"
 #include "topology-helper.h"
+#include "topology-partition.h"
 
 #include "ns3/application-container.h"
 #include "ns3/data-rate.h"
@@ -78,6 +80,11 @@ struct ExperimentResult
  * 4. Run(): Simulator::Run until Duration, then the final evaluation.
  * 5. WriteResults(): evaluations.csv, traffic.csv, summary.json, membership.csv,
  *    congestion traces.
+ *
+ * Under an MPI launcher with more than one rank (see DistributedRun) the same steps run on
+ * every rank: Prepare() splits the network (TopologyPartition) and refuses what a distributed
+ * run cannot do yet; each rank installs and evaluates its own learning nodes; Run() gathers
+ * the records on rank 0, whose result and files are those of the whole run.
  *
  * A topology or a workload given as objects (SetTopology, SetWorkload) replaces what the
  * network or workload attributes would build. Errors are std::invalid_argument (or
@@ -222,13 +229,16 @@ class ExperimentHelper : public Object
     const NetworkOptions& GetNetworkOptions() const;
     /** \return the installed network: hosts, routers, links (after BuildNetwork) */
     const InstalledTopology& GetNetwork() const;
-    /** \return the learning applications, by node index (after InstallApplications) */
+    /**
+     * \return the learning applications, in node order (after InstallApplications); in a
+     * distributed run, this rank's only
+     */
     const ApplicationContainer& GetApplications() const;
     /** \return the monitor (after InstallApplications) */
     LearningMonitor& GetMonitor() const;
     /** \return the congestion tracer, or null without CongestionTraces */
     CongestionTracer* GetCongestionTracer() const;
-    /** \return the result of Run() */
+    /** \return the result of Run() (in a distributed run, complete on rank 0 only) */
     const ExperimentResult& GetResult() const;
 
   protected:
@@ -244,6 +254,8 @@ class ExperimentHelper : public Object
         RAN,
     };
 
+    /** \throw std::invalid_argument if a setting in use needs one process */
+    void RefuseDistributed() const;
     /** \throw std::invalid_argument if \p attribute was given but \p reason makes it unused */
     void RefuseIgnored(const std::string& attribute, const std::string& reason) const;
     NetworkTopology MakeStar() const;
@@ -310,8 +322,12 @@ class ExperimentHelper : public Object
     std::vector<CrossTrafficFlow> m_crossTraffic;
     std::shared_ptr<Workload> m_workload;
     NetworkOptions m_network;
+    TopologyPartition m_ranks; //!< rank of every node (all 0 in one process)
     InstalledTopology m_installed;
-    ApplicationContainer m_apps;
+    std::vector<uint32_t> m_localHosts; //!< this rank's learning nodes
+    ApplicationContainer m_apps;        //!< theirs, in the same order
+    std::vector<NodeTraffic> m_traffic; //!< every node's, after Run (rank 0)
+    uint64_t m_eventCount{0};           //!< events of all ranks, after Run (rank 0)
     std::unique_ptr<LearningMonitor> m_monitor;
     std::unique_ptr<CongestionTracer> m_tracer;
     std::vector<NetworkEvent> m_dynamicEvents; //!< resolved by Prepare()

@@ -4,6 +4,8 @@
 
 #include "learning-monitor.h"
 
+#include "distributed-run.h"
+
 #include "ns3/abort.h"
 #include "ns3/decentralized-learning-application.h"
 #include "ns3/simulator.h"
@@ -28,57 +30,106 @@ AppAt(const ApplicationContainer& apps, uint32_t i)
     return DynamicCast<DecentralizedLearningApplication>(apps.Get(i));
 }
 
-/**
- * Mean over the present nodes (see DecentralizedLearningApplication::IsPresent) of the
- * squared distance between a node's model and their mean model; NaN when none is.
- */
-double
-ConsensusDistance(const ApplicationContainer& apps)
+} // namespace
+
+LearningMonitor::ConsensusPart
+LearningMonitor::ConsensusPartOf(const std::vector<const std::vector<float>*>& models)
 {
-    std::vector<const std::vector<float>*> models;
-    for (uint32_t i = 0; i < apps.GetN(); ++i)
-    {
-        if (AppAt(apps, i)->IsPresent())
-        {
-            models.push_back(&AppAt(apps, i)->GetModel());
-        }
-    }
+    ConsensusPart part;
+    part.count = static_cast<uint32_t>(models.size());
     if (models.empty())
     {
-        return std::numeric_limits<double>::quiet_NaN();
+        return part;
     }
     const std::size_t size = models.front()->size();
-    std::vector<double> mean(size, 0.0);
+    part.mean.assign(size, 0.0);
     for (const auto* model : models)
     {
         for (std::size_t k = 0; k < size; ++k)
         {
-            mean[k] += (*model)[k];
+            part.mean[k] += (*model)[k];
         }
     }
-    for (auto& m : mean)
+    for (auto& m : part.mean)
     {
         m /= static_cast<double>(models.size());
     }
-    double distance = 0.0;
     for (const auto* model : models)
     {
         for (std::size_t k = 0; k < size; ++k)
         {
-            const double d = (*model)[k] - mean[k];
-            distance += d * d;
+            const double d = (*model)[k] - part.mean[k];
+            part.squaredDistances += d * d;
         }
     }
-    return distance / static_cast<double>(models.size());
+    return part;
 }
 
-} // namespace
+double
+LearningMonitor::ConsensusDistance(const std::vector<ConsensusPart>& parts)
+{
+    double count = 0.0;
+    for (const auto& part : parts)
+    {
+        count += part.count;
+    }
+    if (count == 0.0)
+    {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    // The mean of all models, then each part's distances to it: its own, plus its count
+    // times the distance from its mean (exactly the part's own with a single part).
+    std::vector<double> mean;
+    for (const auto& part : parts)
+    {
+        mean.resize(std::max(mean.size(), part.mean.size()), 0.0); // a part may have no node
+        for (std::size_t k = 0; k < part.mean.size(); ++k)
+        {
+            mean[k] += part.count / count * part.mean[k];
+        }
+    }
+    double distance = 0.0;
+    for (const auto& part : parts)
+    {
+        double offset = 0.0;
+        for (std::size_t k = 0; k < part.mean.size(); ++k)
+        {
+            const double d = part.mean[k] - mean[k];
+            offset += d * d;
+        }
+        distance += part.squaredDistances + part.count * offset;
+    }
+    return distance / count;
+}
 
 LearningMonitor::LearningMonitor(ApplicationContainer apps, Time interval)
-    : m_apps(apps),
-      m_interval(interval)
+    : LearningMonitor(apps, {}, apps.GetN(), interval)
 {
-    NS_ABORT_MSG_IF(apps.GetN() == 0, "LearningMonitor: no applications to watch");
+}
+
+LearningMonitor::LearningMonitor(ApplicationContainer apps,
+                                 std::vector<uint32_t> nodes,
+                                 uint32_t totalNodes,
+                                 Time interval)
+    : m_apps(apps),
+      m_nodes(std::move(nodes)),
+      m_totalNodes(totalNodes),
+      m_interval(interval),
+      m_distributed(DistributedRun::GetRanks() > 1)
+{
+    if (m_nodes.empty())
+    {
+        for (uint32_t i = 0; i < apps.GetN(); ++i)
+        {
+            m_nodes.push_back(i);
+        }
+    }
+    NS_ABORT_MSG_IF(m_nodes.size() != apps.GetN() || totalNodes == 0 ||
+                        !std::is_sorted(m_nodes.begin(), m_nodes.end()) ||
+                        (!m_nodes.empty() && m_nodes.back() >= totalNodes),
+                    "LearningMonitor: node indices do not match the applications");
+    NS_ABORT_MSG_IF(!m_distributed && apps.GetN() == 0,
+                    "LearningMonitor: no applications to watch");
     NS_ABORT_MSG_IF(!interval.IsStrictlyPositive(),
                     "LearningMonitor: the evaluation interval must be positive");
     SetNodeSample(0);
@@ -86,9 +137,9 @@ LearningMonitor::LearningMonitor(ApplicationContainer apps, Time interval)
 
 LearningMonitor::~LearningMonitor()
 {
-    for (const auto& round : m_pending)
+    for (const auto& pending : m_pending)
     {
-        for (const auto& job : round->jobs)
+        for (const auto& job : pending->jobs)
         {
             LearningWorkerPool::Get().Cancel(job);
         }
@@ -105,12 +156,18 @@ LearningMonitor::SetTarget(double target, bool lossTarget)
 void
 LearningMonitor::SetNodeSample(uint32_t count)
 {
-    const uint32_t n = m_apps.GetN();
+    const uint32_t n = m_totalNodes;
     count = (count == 0 || count > n) ? n : count;
     m_evaluated.clear();
+    m_evaluating.clear();
     for (uint32_t i = 0; i < count; ++i)
     {
         m_evaluated.push_back(static_cast<uint32_t>(static_cast<uint64_t>(i) * n / count));
+        const auto local = std::lower_bound(m_nodes.begin(), m_nodes.end(), m_evaluated.back());
+        if (local != m_nodes.end() && *local == m_evaluated.back())
+        {
+            m_evaluating.push_back(static_cast<uint32_t>(local - m_nodes.begin()));
+        }
     }
 }
 
@@ -139,41 +196,126 @@ LearningMonitor::EvaluateNow()
 }
 
 void
+LearningMonitor::Gather()
+{
+    if (!m_distributed)
+    {
+        return;
+    }
+
+    // Each rank's rounds, flattened: a header per round, then its node records and the sum of
+    // its models in two long arrays.
+    struct Header
+    {
+        double timeSeconds;
+        double squaredDistances;
+        uint32_t count;
+        uint32_t records;
+        uint64_t meanSize;
+    };
+
+    std::vector<Header> headers;
+    std::vector<Record> records;
+    std::vector<double> means;
+    for (const auto& round : m_rounds)
+    {
+        const ConsensusPart& part = round.parts.front();
+        headers.push_back({round.timeSeconds,
+                           part.squaredDistances,
+                           part.count,
+                           static_cast<uint32_t>(round.records.size()),
+                           part.mean.size()});
+        records.insert(records.end(), round.records.begin(), round.records.end());
+        means.insert(means.end(), part.mean.begin(), part.mean.end());
+    }
+    const auto allHeaders = DistributedRun::GatherValues(headers);
+    const auto allRecords = DistributedRun::GatherValues(records);
+    const auto allMeans = DistributedRun::GatherValues(means);
+    const auto walls = DistributedRun::GatherValues(std::vector<double>{m_evaluationWallSeconds});
+    m_rounds.clear();
+    if (DistributedRun::GetRank() != 0)
+    {
+        return;
+    }
+    // Every rank has the same rounds, at the same times.
+    const std::size_t rounds = allHeaders.size() / DistributedRun::GetRanks();
+    std::vector<Round> merged(rounds);
+    auto record = allRecords.begin();
+    auto mean = allMeans.begin();
+    for (std::size_t k = 0; k < allHeaders.size(); ++k)
+    {
+        const Header& header = allHeaders[k];
+        Round& round = merged[k % rounds];
+        round.timeSeconds = header.timeSeconds;
+        round.records.insert(round.records.end(), record, record + header.records);
+        record += header.records;
+        round.parts.push_back({std::vector<double>(mean, mean + header.meanSize),
+                               header.squaredDistances,
+                               header.count});
+        mean += header.meanSize;
+    }
+    m_evaluationWallSeconds = 0.0;
+    for (const double wall : walls)
+    {
+        m_evaluationWallSeconds += wall;
+    }
+    for (auto& round : merged)
+    {
+        std::sort(round.records.begin(), round.records.end(), [](const auto& a, const auto& b) {
+            return a.node < b.node;
+        });
+        Publish(round);
+    }
+}
+
+void
 LearningMonitor::Evaluate()
 {
     const Time now = Simulator::Now();
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    auto round = std::make_unique<Round>();
-    round->mean = Record{now.GetSeconds(), -1, 0.0, 0.0, 0.0, 0.0, ConsensusDistance(m_apps)};
+    auto pending = std::make_unique<PendingRound>();
+    Round& round = pending->round;
+    round.timeSeconds = now.GetSeconds();
     // Nodes that have not joined yet, or have left or crashed, are not part of the network.
-    std::vector<uint32_t> present;
-    for (const uint32_t i : m_evaluated)
+    std::vector<const std::vector<float>*> present;
+    for (uint32_t k = 0; k < m_apps.GetN(); ++k)
     {
-        if (AppAt(m_apps, i)->IsPresent())
+        if (AppAt(m_apps, k)->IsPresent())
         {
-            present.push_back(i);
+            present.push_back(&AppAt(m_apps, k)->GetModel());
         }
     }
-    const std::size_t count = present.size();
-    round->results.resize(count);
-    round->wallSeconds.resize(count);
+    round.parts.push_back(ConsensusPartOf(present));
+    for (const uint32_t k : m_evaluating)
+    {
+        auto app = AppAt(m_apps, k);
+        if (!app->IsPresent())
+        {
+            continue;
+        }
+        round.records.push_back(Record{now.GetSeconds(),
+                                       static_cast<int32_t>(m_nodes[k]),
+                                       static_cast<double>(app->GetIteration()),
+                                       nan,
+                                       nan,
+                                       nan,
+                                       nan});
+    }
+    const std::size_t count = round.records.size();
+    pending->results.resize(count);
+    pending->wallSeconds.resize(count);
     for (std::size_t k = 0; k < count; ++k)
     {
-        const uint32_t i = present[k];
-        auto app = AppAt(m_apps, i);
-        round->records.push_back(Record{now.GetSeconds(),
-                                        static_cast<int32_t>(i),
-                                        static_cast<double>(app->GetIteration()),
-                                        nan,
-                                        nan,
-                                        nan,
-                                        nan});
+        const auto position =
+            std::lower_bound(m_nodes.begin(), m_nodes.end(), round.records[k].node) -
+            m_nodes.begin();
+        auto app = AppAt(m_apps, static_cast<uint32_t>(position));
         // The model as of now; the node may go on training meanwhile.
         auto snapshot = std::make_shared<const std::vector<float>>(app->GetModel());
         const Learner* learner = &app->GetLearner();
-        EvaluationResult* result = &round->results[k];
-        double* wall = &round->wallSeconds[k];
-        round->jobs.push_back(LearningWorkerPool::Get().Submit(
+        EvaluationResult* result = &pending->results[k];
+        double* wall = &pending->wallSeconds[k];
+        pending->jobs.push_back(LearningWorkerPool::Get().Submit(
             now.GetNanoSeconds(),
             [learner, snapshot, result, wall] {
                 const auto start = std::chrono::steady_clock::now();
@@ -182,7 +324,7 @@ LearningMonitor::Evaluate()
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             }));
     }
-    m_pending.push_back(std::move(round));
+    m_pending.push_back(std::move(pending));
     CompleteRounds(false);
 }
 
@@ -191,35 +333,50 @@ LearningMonitor::CompleteRounds(bool wait)
 {
     while (!m_pending.empty())
     {
-        auto& round = *m_pending.front();
-        const bool done = std::all_of(round.jobs.begin(), round.jobs.end(), [](const auto& job) {
-            return job->IsDone();
-        });
+        auto& pending = *m_pending.front();
+        const bool done = std::all_of(pending.jobs.begin(),
+                                      pending.jobs.end(),
+                                      [](const auto& job) { return job->IsDone(); });
         // Without workers the jobs run in Wait(), now.
         if (!wait && !done && LearningWorkerPool::Get().GetWorkers() > 0)
         {
             return;
         }
-        Complete(round);
+        Complete(pending);
         m_pending.pop_front();
     }
 }
 
 void
-LearningMonitor::Complete(Round& round)
+LearningMonitor::Complete(PendingRound& pending)
 {
-    for (const auto& job : round.jobs)
-    {
-        LearningWorkerPool::Get().Wait(job);
-    }
-    Record& mean = round.mean;
+    Round& round = pending.round;
     for (std::size_t k = 0; k < round.records.size(); ++k)
     {
+        LearningWorkerPool::Get().Wait(pending.jobs[k]);
         Record& record = round.records[k];
-        record.accuracy = round.results[k].accuracy;
-        record.loss = round.results[k].loss;
-        record.mae = round.results[k].mae;
-        m_evaluationWallSeconds += round.wallSeconds[k];
+        record.accuracy = pending.results[k].accuracy;
+        record.loss = pending.results[k].loss;
+        record.mae = pending.results[k].mae;
+        m_evaluationWallSeconds += pending.wallSeconds[k];
+    }
+    if (m_distributed)
+    {
+        m_rounds.push_back(std::move(round));
+    }
+    else
+    {
+        Publish(round);
+    }
+}
+
+void
+LearningMonitor::Publish(const Round& round)
+{
+    const double distance = ConsensusDistance(round.parts);
+    Record mean{round.timeSeconds, -1, 0.0, 0.0, 0.0, 0.0, distance};
+    for (const auto& record : round.records)
+    {
         m_records.push_back(record);
         mean.iteration += record.iteration;
         mean.accuracy += record.accuracy;

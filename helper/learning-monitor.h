@@ -33,6 +33,11 @@ namespace ns3
  * evaluates the snapshots on LearningWorkerPool workers, in parallel with each other and with
  * the simulation; records are completed in order, as the workers finish, and all of them by
  * EvaluateNow().
+ *
+ * In a distributed run (DistributedRun) each rank's monitor watches that rank's nodes and
+ * keeps its rounds until Gather() brings them to rank 0, which then holds the records of the
+ * whole run, as one process would have made them (the consensus distance combines the ranks'
+ * mean models and distances to them, as parallel variance algorithms do).
  */
 class LearningMonitor
 {
@@ -51,10 +56,43 @@ class LearningMonitor
     };
 
     /**
-     * \param apps the DecentralizedLearningApplications to watch
+     * \brief Some nodes' models, as the consensus distance of a distributed run needs them
+     * (one part per rank).
+     */
+    struct ConsensusPart
+    {
+        std::vector<double> mean;     //!< their mean model (empty: no node)
+        double squaredDistances{0.0}; //!< sum of their squared distances to it
+        uint32_t count{0};            //!< how many
+    };
+
+    /**
+     * \param models some nodes' models, all of one size
+     * \return their part
+     */
+    static ConsensusPart ConsensusPartOf(const std::vector<const std::vector<float>*>& models);
+    /**
+     * \param parts the parts of disjoint sets of nodes
+     * \return the consensus distance of all their nodes (NaN without any); with one part, its
+     * squared distances over its count exactly
+     */
+    static double ConsensusDistance(const std::vector<ConsensusPart>& parts);
+
+    /**
+     * \param apps the DecentralizedLearningApplications to watch, node i first
      * \param interval simulated time between evaluations
      */
     LearningMonitor(ApplicationContainer apps, Time interval);
+    /**
+     * \param apps the DecentralizedLearningApplications this rank watches
+     * \param nodes the node index of each of them, in increasing order
+     * \param totalNodes the learning nodes of the whole run
+     * \param interval simulated time between evaluations
+     */
+    LearningMonitor(ApplicationContainer apps,
+                    std::vector<uint32_t> nodes,
+                    uint32_t totalNodes,
+                    Time interval);
     /** Drops or waits for the evaluations still pending. */
     ~LearningMonitor();
     LearningMonitor(const LearningMonitor&) = delete;
@@ -82,6 +120,12 @@ class LearningMonitor
      * for the final state).
      */
     void EvaluateNow();
+    /**
+     * \brief In a distributed run, bring every rank's rounds to rank 0 and make the records
+     * of the whole run there (a collective: every rank calls it, after EvaluateNow()).
+     * Nothing to do in one process.
+     */
+    void Gather();
 
     /** \return every record so far */
     const std::vector<Record>& GetRecords() const;
@@ -97,15 +141,22 @@ class LearningMonitor
     bool IsLossTarget() const;
     /** \return wall-clock seconds spent evaluating, summed over the threads that did it */
     double GetEvaluationWallSeconds() const;
-    /** \return indices of the evaluated nodes */
+    /** \return indices of the evaluated nodes (of the whole run) */
     const std::vector<uint32_t>& GetEvaluatedNodes() const;
 
   private:
-    /** An evaluation round whose snapshots are being evaluated. */
+    /** A round's node records and consensus parts, before its mean record is made. */
     struct Round
     {
-        Record mean;                 //!< consensus distance and times set
-        std::vector<Record> records; //!< per node; results filled in on completion
+        double timeSeconds{0.0};          //!< simulated time of the round
+        std::vector<Record> records;      //!< per node; results filled in on completion
+        std::vector<ConsensusPart> parts; //!< one per rank
+    };
+
+    /** A round whose snapshots are being evaluated. */
+    struct PendingRound
+    {
+        Round round; //!< records without results yet
         std::vector<EvaluationResult> results;
         std::vector<double> wallSeconds;
         std::vector<std::shared_ptr<LearningWorkerPool::Job>> jobs;
@@ -114,17 +165,24 @@ class LearningMonitor
     void Evaluate();
     /** Complete finished rounds in order; with wait, all of them. */
     void CompleteRounds(bool wait);
-    void Complete(Round& round);
+    void Complete(PendingRound& pending);
+    /** Add a complete round's node records and mean record, and report it. */
+    void Publish(const Round& round);
 
     ApplicationContainer m_apps;
+    std::vector<uint32_t> m_nodes; //!< node index of each application
+    uint32_t m_totalNodes;
     Time m_interval;
-    std::vector<uint32_t> m_evaluated;
+    std::vector<uint32_t> m_evaluated;  //!< node indices of the whole run
+    std::vector<uint32_t> m_evaluating; //!< positions in m_apps of the evaluated nodes
+    bool m_distributed;                 //!< rounds wait for Gather()
+    std::vector<Round> m_rounds;        //!< distributed: this rank's rounds
     std::optional<double> m_target;
     bool m_lossTarget{false};
     ProgressLine* m_progress{nullptr};
     std::vector<Record> m_records;
     std::optional<double> m_timeToTarget;
-    std::deque<std::unique_ptr<Round>> m_pending; //!< oldest first
+    std::deque<std::unique_ptr<PendingRound>> m_pending; //!< oldest first
     double m_evaluationWallSeconds{0.0};
 };
 

@@ -84,7 +84,7 @@ NetworkDynamics::Schedule(const std::vector<NetworkEvent>& events)
             }
         }
     }
-    for (uint32_t node = 0; node < m_apps.GetN(); ++node)
+    for (uint32_t node = 0; node < m_installed.hosts.GetN(); ++node)
     {
         if (joining.count(node) == 0)
         {

@@ -69,12 +69,6 @@ Json(double value)
     return std::isfinite(value) ? Csv(value) : "null";
 }
 
-Ptr<DecentralizedLearningApplication>
-AppAt(const ApplicationContainer& apps, uint32_t i)
-{
-    return DynamicCast<DecentralizedLearningApplication>(apps.Get(i));
-}
-
 } // namespace
 
 std::ofstream
@@ -90,6 +84,21 @@ ResultsWriter::Open(const std::string& path)
     return out;
 }
 
+std::vector<NodeTraffic>
+NodeTraffic::Collect(const ApplicationContainer& apps, const std::vector<uint32_t>& nodes)
+{
+    std::vector<NodeTraffic> rows;
+    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    {
+        const auto app = DynamicCast<DecentralizedLearningApplication>(apps.Get(i));
+        rows.push_back({nodes.empty() ? i : nodes[i],
+                        app->GetIteration(),
+                        app->GetTrainingWallSeconds(),
+                        app->GetTransport()->GetCounters()});
+    }
+    return rows;
+}
+
 ResultsWriter::ResultsWriter(std::string directory)
     : m_directory(std::move(directory))
 {
@@ -98,7 +107,7 @@ ResultsWriter::ResultsWriter(std::string directory)
 void
 ResultsWriter::Write(const RunDescription& run,
                      const LearningMonitor& monitor,
-                     const ApplicationContainer& apps) const
+                     const std::vector<NodeTraffic>& traffic) const
 {
     std::error_code error;
     std::filesystem::create_directories(m_directory, error);
@@ -108,8 +117,8 @@ ResultsWriter::Write(const RunDescription& run,
                                  error.message());
     }
     WriteEvaluations(run, monitor);
-    WriteTraffic(apps);
-    WriteSummary(run, monitor, apps);
+    WriteTraffic(traffic);
+    WriteSummary(run, monitor, traffic);
 }
 
 void
@@ -139,19 +148,18 @@ ResultsWriter::WriteMembership(const std::vector<NetworkDynamics::Change>& chang
 }
 
 void
-ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
+ResultsWriter::WriteTraffic(const std::vector<NodeTraffic>& traffic) const
 {
     auto out = Open(m_directory + "/traffic.csv");
     out << "node,iterations,bytes_sent,fragments_sent,bytes_received,fragments_received,"
            "bytes_flushed,fragments_flushed,bytes_malformed,fragments_malformed,"
            "transfers_failed,connections_opened,connections_closed,peak_sockets,"
            "fragments_unreachable\n";
-    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    for (const auto& row : traffic)
     {
-        const auto app = AppAt(apps, i);
-        const auto& c = app->GetTransport()->GetCounters();
-        out << i << ',' << app->GetIteration() << ',' << c.bytesSent << ',' << c.messagesSent << ','
-            << c.bytesReceived << ',' << c.messagesReceived << ',' << c.bytesFlushed << ','
+        const auto& c = row.counters;
+        out << row.node << ',' << row.iterations << ',' << c.bytesSent << ',' << c.messagesSent
+            << ',' << c.bytesReceived << ',' << c.messagesReceived << ',' << c.bytesFlushed << ','
             << c.messagesFlushed << ',' << c.bytesMalformed << ',' << c.messagesMalformed << ','
             << c.transfersFailed << ',' << c.connectionsOpened << ',' << c.connectionsClosed << ','
             << c.peakSockets << ',' << c.messagesUnreachable << '\n';
@@ -161,14 +169,14 @@ ResultsWriter::WriteTraffic(const ApplicationContainer& apps) const
 void
 ResultsWriter::WriteSummary(const RunDescription& run,
                             const LearningMonitor& monitor,
-                            const ApplicationContainer& apps) const
+                            const std::vector<NodeTraffic>& traffic) const
 {
     double trainingWall = 0.0;
     uint64_t bytesSent = 0;
-    for (uint32_t i = 0; i < apps.GetN(); ++i)
+    for (const auto& row : traffic)
     {
-        trainingWall += AppAt(apps, i)->GetTrainingWallSeconds();
-        bytesSent += AppAt(apps, i)->GetTransport()->GetCounters().bytesSent;
+        trainingWall += row.trainingWallSeconds;
+        bytesSent += row.counters.bytesSent;
     }
     const auto& last = monitor.GetLastMean();
     const auto target = monitor.GetTarget();
@@ -201,7 +209,8 @@ ResultsWriter::WriteSummary(const RunDescription& run,
         << "  \"target_metric\": \"" << (monitor.IsLossTarget() ? "loss" : "accuracy") << "\",\n"
         << "  \"target\": " << (target ? Json(*target) : "null") << ",\n"
         << "  \"time_to_target_s\": " << (reached ? Json(*reached) : "null") << ",\n"
-        << "  \"bytes_sent_total\": " << bytesSent << "\n"
+        << "  \"bytes_sent_total\": " << bytesSent << ",\n"
+        << "  \"ranks\": " << run.ranks << "\n"
         << "}\n";
 }
 

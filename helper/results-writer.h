@@ -9,6 +9,7 @@
 #include "network-dynamics.h"
 
 #include "ns3/application-container.h"
+#include "ns3/model-transport.h"
 
 #include <cstdint>
 #include <fstream>
@@ -32,10 +33,31 @@ struct RunDescription
     double wallSeconds{0.0};      //!< wall-clock duration of the whole run
     /** Wall seconds the simulator's thread spent running or waiting for LibTorch jobs. */
     double learningWaitSeconds{0.0};
-    uint64_t events{0};        //!< ns-3 events executed
+    uint64_t events{0};        //!< ns-3 events executed, all ranks
     uint32_t workers{0};       //!< LearningWorkerPool workers
     uint32_t workerThreads{0}; //!< LibTorch threads per worker
     bool hasAccuracy{true};    //!< accuracy applies (classification); else MAE does
+    uint32_t ranks{1};         //!< processes of a distributed run (DistributedRun)
+};
+
+/**
+ * \ingroup divshare
+ * \brief One learning node's row of traffic.csv, and its training wall time.
+ */
+struct NodeTraffic
+{
+    uint32_t node{0};                //!< node index
+    uint32_t iterations{0};          //!< iterations completed
+    double trainingWallSeconds{0.0}; //!< wall seconds its training took
+    TrafficCounters counters;        //!< its transport's counters
+
+    /**
+     * \param apps DecentralizedLearningApplications
+     * \param nodes the node index of each (empty: 0, 1, ...)
+     * \return a row per application
+     */
+    static std::vector<NodeTraffic> Collect(const ApplicationContainer& apps,
+                                            const std::vector<uint32_t>& nodes = {});
 };
 
 /**
@@ -58,12 +80,12 @@ class ResultsWriter
      * \brief Write all three files.
      * \param run the run's description
      * \param monitor its evaluations
-     * \param apps its applications (traffic counters, training wall time)
+     * \param traffic a row per learning node, in node order
      * \throws std::runtime_error when the folder or a file cannot be written
      */
     void Write(const RunDescription& run,
                const LearningMonitor& monitor,
-               const ApplicationContainer& apps) const;
+               const std::vector<NodeTraffic>& traffic) const;
 
     /**
      * \brief Write membership.csv: time_s,node,event (start for the nodes present from the
@@ -81,10 +103,10 @@ class ResultsWriter
 
   private:
     void WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const;
-    void WriteTraffic(const ApplicationContainer& apps) const;
+    void WriteTraffic(const std::vector<NodeTraffic>& traffic) const;
     void WriteSummary(const RunDescription& run,
                       const LearningMonitor& monitor,
-                      const ApplicationContainer& apps) const;
+                      const std::vector<NodeTraffic>& traffic) const;
 
     std::string m_directory;
 };

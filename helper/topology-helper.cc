@@ -14,6 +14,7 @@
 #include "ns3/ipv4-subnet-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/queue.h"
 #include "ns3/traffic-control-helper.h"
@@ -72,14 +73,27 @@ TopologyHelper::SetLoss(Ptr<PointToPointNetDevice> device, double loss)
     device->SetReceiveErrorModel(model);
 }
 
+void
+TopologyHelper::SetPartition(const TopologyPartition& partition)
+{
+    m_partition = partition;
+}
+
 InstalledTopology
 TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& options) const
 {
     topology.Validate();
     InstalledTopology installed;
-    installed.routers.Create(topology.routers.size());
-    installed.hosts.Create(topology.hosts.size());
-    installed.endpoints.Create(topology.endpoints.size());
+    // Node ids follow creation order: routers, hosts, endpoints, whatever their ranks.
+    auto create = [](NodeContainer& nodes, std::size_t count, const std::vector<uint32_t>& rank) {
+        for (std::size_t i = 0; i < count; ++i)
+        {
+            nodes.Add(CreateObject<Node>(rank.empty() ? 0 : rank.at(i)));
+        }
+    };
+    create(installed.routers, topology.routers.size(), m_partition.routerRank);
+    create(installed.hosts, topology.hosts.size(), m_partition.hostRank);
+    create(installed.endpoints, topology.endpoints.size(), m_partition.endpointRank);
     InternetStackHelper stack;
     stack.Install(installed.routers);
     stack.Install(installed.hosts);

@@ -7,6 +7,7 @@
 
 #include "network-options.h"
 #include "network-topology.h"
+#include "topology-partition.h"
 
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
@@ -73,12 +74,22 @@ class TopologyHelper
     static void SetLoss(Ptr<PointToPointNetDevice> device, double loss);
 
     /**
+     * \brief Put every node on its rank of a distributed run: a link between two ranks
+     * becomes ns-3's PointToPointRemoteChannel (without it, every node is on rank 0).
+     * \param partition the rank of every node of the topology Install() will build
+     */
+    void SetPartition(const TopologyPartition& partition);
+
+    /**
      * \param topology the network to build; validated first
      * \param options network knobs (queue disciplines, MTU, error rate)
      * \return the nodes, devices and host addresses
      */
     InstalledTopology Install(const NetworkTopology& topology,
                               const NetworkOptions& options = NetworkOptions()) const;
+
+  private:
+    TopologyPartition m_partition; //!< empty: everything on rank 0
 };
 
 } // namespace ns3

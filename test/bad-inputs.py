@@ -24,7 +24,7 @@ def topology(name, text):
 
 
 QS = "divshare-quickstart"
-# (program, arguments, words the last line of standard error must hold)
+# (program, arguments, words the last line of standard error must hold[, environment])
 CASES = [
     # Values the Attribute system aborts or crashes on.
     (QS, ["--computeTime=garbage"], ["--computeTime = 'garbage'", "not an ns-3 random variable"]),
@@ -133,13 +133,15 @@ CASES = [
      ["--from=nosuch", "no router queue"]),
     ("divshare-comparison", ["--fragments=0"], ["--fragments = '0'", "out of range"]),
     ("divshare-comparison", ["--algorithms=divshare,sgd"], ["--algorithms", "'sgd'"]),
+    # Started by mpirun (its environment), in a build without MPI.
+    (QS, [], ["started as 2 MPI ranks", "no MPI", "--ns3-source"], {"OMPI_COMM_WORLD_SIZE": "2"}),
 ]
 
 failures = 0
-for program, arguments, words in CASES:
+for program, arguments, words, *environment in CASES:
     command = [os.path.join(examples, program)] + arguments
     run = subprocess.run(command, capture_output=True, text=True, cwd=source, timeout=120,
-                         env=dict(os.environ, OMP_WAIT_POLICY="PASSIVE"))
+                         env=dict(os.environ, OMP_WAIT_POLICY="PASSIVE", **next(iter(environment), {})))
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     first = lines[0] if lines else ""
     problems = []

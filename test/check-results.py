@@ -27,7 +27,7 @@ SUMMARY = {"algorithm": str, "workload": str, "nodes": int, "evaluated_nodes": i
            "target": (int, float, type(None)), "time_to_target_s": (int, float, type(None)),
            "bytes_sent_total": int, "wall_learning_wait_seconds": (int, float), "events": int,
            "workers": int, "worker_threads": int, "diverged_nodes": int,
-           "name": str}
+           "name": str, "ranks": int}
 
 
 def fail(message):

@@ -17,6 +17,7 @@
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-subnet-routing.h"
 #include "ns3/kollaps-reader.h"
+#include "ns3/learning-monitor.h"
 #include "ns3/model-transport.h"
 #include "ns3/name-list.h"
 #include "ns3/network-dynamics.h"
@@ -32,6 +33,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -731,6 +733,84 @@ class PartitionTestCase : public TestCase
                               true,
                               noDelay);
         NS_TEST_EXPECT_MSG_EQ(error(instant, 1), "", "one rank cuts nothing");
+
+        // TopologyHelper puts each node on its rank, in the usual node order.
+        Ipv4AddressGenerator::Reset();
+        TopologyHelper helper;
+        helper.SetPartition(p);
+        const auto installed = helper.Install(star);
+        NS_TEST_ASSERT_MSG_EQ(installed.routers.Get(0)->GetSystemId(), 0, "switch on rank 0");
+        for (uint32_t i = 0; i < 10; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(installed.hosts.Get(i)->GetSystemId(),
+                                  p.hostRank[i],
+                                  "host " << i);
+            NS_TEST_ASSERT_MSG_EQ(installed.hosts.Get(i)->GetId(),
+                                  installed.routers.Get(0)->GetId() + 1 + i,
+                                  "node ids follow the hosts' order");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * The consensus distance of a distributed run, combined from each rank's part, is the one of
+ * all the models together.
+ */
+class ConsensusPartsTestCase : public TestCase
+{
+  public:
+    ConsensusPartsTestCase()
+        : TestCase("consensus distance: ranks' parts combine into the whole's")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // Five models far from the origin and close to each other, the hard case for
+        // formulas that subtract large sums.
+        std::vector<std::vector<float>> models(5, std::vector<float>(7));
+        for (std::size_t i = 0; i < models.size(); ++i)
+        {
+            for (std::size_t k = 0; k < 7; ++k)
+            {
+                models[i][k] = 100.0F + 0.01F * static_cast<float>((i * 7 + k * 3) % 11) -
+                               static_cast<float>(k);
+            }
+        }
+        // Reference: half the mean squared distance between every pair of models.
+        double pairs = 0.0;
+        for (const auto& a : models)
+        {
+            for (const auto& b : models)
+            {
+                for (std::size_t k = 0; k < 7; ++k)
+                {
+                    pairs +=
+                        (static_cast<double>(a[k]) - b[k]) * (static_cast<double>(a[k]) - b[k]);
+                }
+            }
+        }
+        const double expected = pairs / (2.0 * 25.0);
+        auto part = [&models](std::size_t first, std::size_t last) {
+            std::vector<const std::vector<float>*> some;
+            for (std::size_t i = first; i < last; ++i)
+            {
+                some.push_back(&models[i]);
+            }
+            return LearningMonitor::ConsensusPartOf(some);
+        };
+        const double whole = LearningMonitor::ConsensusDistance({part(0, 5)});
+        const double split =
+            LearningMonitor::ConsensusDistance({part(0, 2), part(2, 2), part(2, 5)});
+        NS_TEST_ASSERT_MSG_GT(expected, 0.0, "distinct models");
+        NS_TEST_EXPECT_MSG_EQ_TOL(whole, expected, 1e-9 * expected, "one part");
+        NS_TEST_EXPECT_MSG_EQ_TOL(split, expected, 1e-9 * expected, "three parts, one empty");
+        NS_TEST_EXPECT_MSG_EQ(std::isnan(LearningMonitor::ConsensusDistance({part(0, 0)})),
+                              true,
+                              "no node: NaN");
     }
 };
 
@@ -1045,6 +1125,7 @@ class TopologyTestSuite : public TestSuite
         AddTestCase(new TopologyFileTestCase);
         AddTestCase(new TopologyErrorsTestCase);
         AddTestCase(new PartitionTestCase);
+        AddTestCase(new ConsensusPartsTestCase);
         AddTestCase(new BottleneckTestCase);
         AddTestCase(new FlowBytesTestCase);
         AddTestCase(new SubnetRoutingTestCase);

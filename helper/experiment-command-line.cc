@@ -136,7 +136,6 @@ ExperimentCommandLine::Parse(int argc, char* argv[])
         argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "divshare";
     try
     {
-        DistributedRun::Enable(&argc, &argv);
         // ns-3 aborts on malformed values of its own forms: check them first.
         for (int i = 1; i < argc; ++i)
         {
@@ -153,6 +152,8 @@ ExperimentCommandLine::Parse(int argc, char* argv[])
             }
         }
         m_cmd.Parse(argc, argv);
+        // After ns-3's own options: --SimulatorImplementationType chooses the simulator.
+        DistributedRun::Enable(&argc, &argv);
         if (m_cmd.GetNExtraNonOptions() > 0)
         {
             const std::string extra = m_cmd.GetExtraNonOption(0);

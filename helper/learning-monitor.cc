@@ -203,8 +203,8 @@ LearningMonitor::Gather()
         return;
     }
 
-    // Each rank's rounds, flattened: a header per round, then its node records and the sum of
-    // its models in two long arrays.
+    // Each rank's rounds, flattened: a header per round, then its node records and its part's
+    // mean model in two long arrays.
     struct Header
     {
         double timeSeconds;
@@ -286,30 +286,28 @@ LearningMonitor::Evaluate()
         }
     }
     round.parts.push_back(ConsensusPartOf(present));
+    std::vector<Ptr<DecentralizedLearningApplication>> evaluated;
     for (const uint32_t k : m_evaluating)
     {
         auto app = AppAt(m_apps, k);
-        if (!app->IsPresent())
+        if (app->IsPresent())
         {
-            continue;
+            evaluated.push_back(app);
+            round.records.push_back(Record{now.GetSeconds(),
+                                           static_cast<int32_t>(m_nodes[k]),
+                                           static_cast<double>(app->GetIteration()),
+                                           nan,
+                                           nan,
+                                           nan,
+                                           nan});
         }
-        round.records.push_back(Record{now.GetSeconds(),
-                                       static_cast<int32_t>(m_nodes[k]),
-                                       static_cast<double>(app->GetIteration()),
-                                       nan,
-                                       nan,
-                                       nan,
-                                       nan});
     }
-    const std::size_t count = round.records.size();
+    const std::size_t count = evaluated.size();
     pending->results.resize(count);
     pending->wallSeconds.resize(count);
     for (std::size_t k = 0; k < count; ++k)
     {
-        const auto position =
-            std::lower_bound(m_nodes.begin(), m_nodes.end(), round.records[k].node) -
-            m_nodes.begin();
-        auto app = AppAt(m_apps, static_cast<uint32_t>(position));
+        const auto& app = evaluated[k];
         // The model as of now; the node may go on training meanwhile.
         auto snapshot = std::make_shared<const std::vector<float>>(app->GetModel());
         const Learner* learner = &app->GetLearner();

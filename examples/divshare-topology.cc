@@ -92,8 +92,12 @@ main(int argc, char* argv[])
                   << experiment->Get("Target") << ": "
                   << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
                                           : std::string("not reached"))
-                  << "\nresults in " << out << "/ (plot: /usr/bin/python3 utils/plot-congestion.py "
-                  << out << ")" << std::endl;
+                  << "\nresults in " << out << "/";
+        if (experiment->Get("CongestionTraces") == "true")
+        {
+            std::cout << " (plot: /usr/bin/python3 utils/plot-congestion.py " << out << ")";
+        }
+        std::cout << std::endl;
     }
     catch (const std::exception& error)
     {

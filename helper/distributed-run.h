@@ -65,6 +65,10 @@ class DistributedRun
         for (const auto& bytes : Gather(std::string(reinterpret_cast<const char*>(values.data()),
                                                     values.size() * sizeof(T))))
         {
+            if (bytes.empty())
+            {
+                continue; // memcpy must not see the null data() of an empty vector
+            }
             const std::size_t first = all.size();
             all.resize(first + bytes.size() / sizeof(T));
             std::memcpy(all.data() + first, bytes.data(), bytes.size());

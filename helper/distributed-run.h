@@ -24,7 +24,7 @@ namespace ns3
  * a launcher, or with one rank, the run is the usual sequential one. Ranks other than 0 print
  * nothing on standard output (errors still go to standard error): rank 0 speaks for the run.
  *
- * The collectives here run after Simulator::Run, never inside events: in ns-3's
+ * Call the collectives after Simulator::Run, never inside events: in ns-3's
  * granted-time-window synchronization a collective called from an event could wait for a
  * rank that waits in the window's own collective.
  */

@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -769,8 +768,8 @@ class AlgorithmLearnsTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const std::string out =
-            std::filesystem::temp_directory_path() / ("divshare-test-algorithm-" + m_algorithm);
+        const TempDir dir("test-algorithm-" + m_algorithm);
+        const std::string out = dir.Path();
         auto experiment = CreateObject<ExperimentHelper>();
         experiment->SetWorkload(SmallWorkload(8, 1));
         experiment->SetTopology(NetworkTopology::Star(8,
@@ -795,7 +794,6 @@ class AlgorithmLearnsTestCase : public TestCase
             ReadFile(out + "/summary.json").find("\"algorithm\": \"" + m_algorithm + "\""),
             std::string::npos,
             "the summary names the algorithm");
-        std::filesystem::remove_all(out);
     }
 
     std::string m_algorithm;

@@ -24,7 +24,6 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -166,8 +165,8 @@ class NodeDynamicsTestCase : public TestCase
 
     void DoRun() override
     {
-        const std::string out =
-            std::filesystem::temp_directory_path() / "divshare-test-node-dynamics";
+        const TempDir dir("test-node-dynamics");
+        const std::string out = dir.Path();
         auto experiment = SmallRun(1, out, 128, 12);
         // Joining at 5 s: peers give up connecting to it (ConnectTimeout) just after it
         // starts listening, which used to crash ns-3's TCP (see ModelTransport::Retire).
@@ -265,9 +264,9 @@ class MembershipViewTestCase : public TestCase
 
     void DoRun() override
     {
-        const std::string dir = std::filesystem::temp_directory_path() / "divshare-test-view";
-        const double blind = LostToTheDead("0s", dir + "-blind");
-        const double viewed = LostToTheDead("1s", dir + "-viewed");
+        const TempDir dir("test-view");
+        const double blind = LostToTheDead("0s", dir.File("blind"));
+        const double viewed = LostToTheDead("1s", dir.File("viewed"));
         std::cout << "messages lost to crashed peers: " << blind << " without a view, " << viewed
                   << " with a 1-s view" << std::endl;
         NS_TEST_ASSERT_MSG_GT(blind, 20, "without a view, the dead keep being drawn");
@@ -275,12 +274,12 @@ class MembershipViewTestCase : public TestCase
 
         for (const auto* delay : {"0s", "1s"})
         {
-            auto experiment = SmallRun(2, dir + "-static-" + delay, 32, 12);
+            auto experiment = SmallRun(2, dir.File(std::string("static-") + delay), 32, 12);
             experiment->Set("MembershipDelay", delay);
             experiment->RunAll();
         }
-        NS_TEST_ASSERT_MSG_EQ(ReadFile(dir + "-static-0s/evaluations.csv"),
-                              ReadFile(dir + "-static-1s/evaluations.csv"),
+        NS_TEST_ASSERT_MSG_EQ(ReadFile(dir.File("static-0s/evaluations.csv")),
+                              ReadFile(dir.File("static-1s/evaluations.csv")),
                               "no departure: the same run");
     }
 };
@@ -356,7 +355,8 @@ class DivShareLearnsTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const std::string out = std::filesystem::temp_directory_path() / "divshare-test-learns";
+        const TempDir dir("test-learns");
+        const std::string out = dir.Path();
         // 5,514 parameters: 3 peers x 22 kB every ~0.25 s exceed a straggler's 2 Mbit/s.
         const auto result = SmallRun(1, out, 128)->RunAll();
         // Alone, a node knows two classes of ten: at most ~20% accuracy.
@@ -389,7 +389,6 @@ class DivShareLearnsTestCase : public TestCase
         {
             NS_TEST_ASSERT_MSG_NE(summary.find(key), std::string::npos, "summary has " << key);
         }
-        std::filesystem::remove_all(out);
     }
 };
 
@@ -408,10 +407,10 @@ class DeterminismTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const auto dir = std::filesystem::temp_directory_path();
-        const std::string a = dir / "divshare-test-seed-a";
-        const std::string b = dir / "divshare-test-seed-b";
-        const std::string c = dir / "divshare-test-seed-c";
+        const TempDir dir("test-seed");
+        const std::string a = dir.File("a");
+        const std::string b = dir.File("b");
+        const std::string c = dir.File("c");
         SmallRun(7, a)->RunAll();
         SmallRun(7, b)->RunAll();
         SmallRun(8, c)->RunAll();
@@ -421,10 +420,6 @@ class DeterminismTestCase : public TestCase
             NS_TEST_ASSERT_MSG_GT(first.size(), 100, file << " written");
             NS_TEST_ASSERT_MSG_EQ((first == ReadFile(b + file)), true, file << " identical");
             NS_TEST_ASSERT_MSG_EQ((first != ReadFile(c + file)), true, file << " seed-dependent");
-        }
-        for (const auto& path : {a, b, c})
-        {
-            std::filesystem::remove_all(path);
         }
     }
 };
@@ -557,7 +552,8 @@ class DivergenceTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const std::string out = CreateTempDirFilename("divergence");
+        const TempDir dir("test-divergence");
+        const std::string out = dir.Path();
         auto experiment = SmallRun(1, out, 32, 4, 1e12);
         experiment->Set("Duration", "3");
         const auto result = experiment->RunAll();
@@ -763,15 +759,14 @@ class WorkerCountTestCase : public TestCase
             lenet->Set("Duration", "2");
             lenet->Set("EvaluationInterval", "0.5");
         }
-        const auto dir = std::filesystem::temp_directory_path();
+        const TempDir dir("test-workers");
         for (auto [name, config] :
              {std::make_pair("mlp", SmallRun(7, "")), std::make_pair("gn-lenet", lenet)})
         {
             std::vector<std::string> outputs;
             for (uint32_t workers : {1, 2, 3})
             {
-                outputs.push_back(
-                    dir / ("divshare-test-workers-" + std::string(name) + std::to_string(workers)));
+                outputs.push_back(dir.File(name + std::to_string(workers)));
                 auto run = config->Clone();
                 run->Set("OutputDirectory", outputs.back());
                 SetLearningWorkers(workers, 1);
@@ -791,10 +786,6 @@ class WorkerCountTestCase : public TestCase
                                           true,
                                           name << file << " with " << k + 1 << " workers");
                 }
-            }
-            for (const auto& path : outputs)
-            {
-                std::filesystem::remove_all(path);
             }
         }
         SetLearningWorkers(0, 1); // the defaults

@@ -3,13 +3,16 @@
 # code 1 and a last line that names the setting, the value and what is allowed; never an
 # abort, a core dump, a LibTorch stack or a run that quietly does something else.
 # Usage: bad-inputs.py BUILD_EXAMPLES_DIR SOURCE_DIR
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 
 examples, source = sys.argv[1], sys.argv[2]
 scratch = tempfile.mkdtemp(prefix="divshare-bad-inputs-")
+atexit.register(shutil.rmtree, scratch, ignore_errors=True)
 
 
 def scenario(name, text):

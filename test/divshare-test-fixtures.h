@@ -9,10 +9,13 @@
 
 #include "ns3/test.h"
 
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
+#include <system_error>
+#include <unistd.h>
 
 namespace ns3
 {
@@ -38,6 +41,50 @@ ReadFile(const std::string& path)
     text << in.rdbuf();
     return text.str();
 }
+
+/**
+ * A fresh directory under the system's temporary folder, named by the process so that test
+ * runs side by side do not share it, and removed with its contents when it goes out of scope,
+ * also when a failed assertion ends the test early.
+ */
+class TempDir
+{
+  public:
+    /** \param tag a word in the directory's name */
+    explicit TempDir(const std::string& tag)
+    {
+        static int count = 0;
+        m_path =
+            std::filesystem::temp_directory_path() /
+            ("divshare-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(count++));
+        std::filesystem::remove_all(m_path);
+        std::filesystem::create_directories(m_path);
+    }
+
+    ~TempDir()
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_path, ignored);
+    }
+
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    /** \return the path of a file in the directory */
+    std::string File(const std::string& name) const
+    {
+        return (m_path / name).string();
+    }
+
+    /** \return the directory's path */
+    std::string Path() const
+    {
+        return m_path.string();
+    }
+
+  private:
+    std::filesystem::path m_path;
+};
 
 /** TestCase's EXTENSIVE duration: an enum class member since ns-3.40, a plain one before. */
 template <typename T>

@@ -1007,20 +1007,20 @@ class BottleneckTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(flow.meanDelay, 0.040, "queueing delay (50 packets at 10 Mbit/s)");
 
         // The published files: stable headers, and the full queue in queues.csv.
-        const auto dir = std::filesystem::temp_directory_path() / "divshare-topology-test";
-        tracer.Write(dir.string());
+        const TempDir dir("topology-test");
+        tracer.Write(dir.Path());
         const std::map<std::string, std::string> headers{
             {"link-utilization.csv", "time_s,link,from,to,rate_bps,bytes,utilization"},
             {"queues.csv", "time_s,node,toward,packets,bytes,limit_packets,dropped_packets"},
             {"fragment-latency.csv", "time_s,receiver,sender,fragment,bytes,latency_s"}};
         for (const auto& [name, header] : headers)
         {
-            std::ifstream csv(dir / name);
+            std::ifstream csv(dir.File(name));
             std::string first;
             std::getline(csv, first);
             NS_TEST_ASSERT_MSG_EQ(first, header, name << " header");
         }
-        std::ifstream queues(dir / "queues.csv");
+        std::ifstream queues(dir.File("queues.csv"));
         std::string row;
         bool fullRow = false;
         while (std::getline(queues, row))
@@ -1028,7 +1028,6 @@ class BottleneckTestCase : public TestCase
             fullRow |= Contains(row, ",left,right,51,") && Contains(row, ",51,");
         }
         NS_TEST_ASSERT_MSG_EQ(fullRow, true, "queues.csv shows left -> right at 51 of 51 packets");
-        std::filesystem::remove_all(dir);
         Simulator::Destroy();
     }
 };

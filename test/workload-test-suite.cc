@@ -5,6 +5,8 @@
 // Tests of the real workloads (CIFAR-10, MovieLens) on small fixture files that the tests
 // write themselves in the real formats, and of the partitions and test subsets.
 
+#include "divshare-test-fixtures.h"
+
 #include "ns3/cifar10-reader.h"
 #include "ns3/classification-learner.h"
 #include "ns3/data-partition.h"
@@ -24,48 +26,12 @@
 #include <map>
 #include <numeric>
 #include <set>
-#include <unistd.h>
 
 using namespace ns3;
+using ns3::divshare_tests::TempDir;
 
 namespace
 {
-
-/** A fresh directory under the system's temporary folder, removed with its contents. */
-class TempDir
-{
-  public:
-    explicit TempDir(const std::string& tag)
-    {
-        static int count = 0;
-        m_path =
-            std::filesystem::temp_directory_path() /
-            ("divshare-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(count++));
-        std::filesystem::remove_all(m_path);
-        std::filesystem::create_directories(m_path);
-    }
-
-    ~TempDir()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-
-    /** \return the path of a file in the directory */
-    std::string File(const std::string& name) const
-    {
-        return (m_path / name).string();
-    }
-
-    /** \return the directory's path */
-    std::string Path() const
-    {
-        return m_path.string();
-    }
-
-  private:
-    std::filesystem::path m_path;
-};
 
 /** Write text or bytes to a file. */
 void

@@ -72,6 +72,7 @@ class Run:
     def __init__(self, setup, value, algorithm, seed, args):
         scenario, dataset, keys, sweep, _, _ = SETUPS[setup]
         self.setup, self.value, self.algorithm, self.seed = setup, value, algorithm, seed
+        self.reused = False
         self.dataset = dataset
         parts = [args.out, setup] + ([f"{sweep[0]}-{value}"] if sweep else [])
         self.folder = os.path.join(*parts, algorithm, f"seed-{seed}")
@@ -87,6 +88,36 @@ class Run:
             self.command.append(f"--duration={args.duration}")
         if args.eval_interval:
             self.command.append(f"--eval_interval={args.eval_interval}")
+        if sweep:
+            self.reuse_main_run(scenario, keys, sweep[0], args)
+
+    def reuse_main_run(self, scenario, keys, key, args):
+        """A sweep's point at the scenario's own value is its main setup's run of this
+        seed: take that run when it ended with this command but for the swept key (which its
+        scenario.txt shows at this value), the output and the worker count (results do not
+        depend on it)."""
+        main = [name for name, (s, _, k, sweep, _, _) in SETUPS.items()
+                if s == scenario and k == keys and not sweep]
+        if not main:
+            return
+        other = Run(main[0], None, self.algorithm, self.seed, args)
+        if not other.finished():
+            return
+        with open(os.path.join(other.folder, "scenario.txt")) as f:
+            settings = dict(line.split(" = ", 1) for line in f.read().splitlines()
+                            if " = " in line)
+        with open(os.path.join(other.folder, "command.txt")) as f:
+            recorded = shlex.split(f.read())
+
+        def essential(command, dropped):
+            return [c for c in command if not c.startswith(dropped)]
+
+        drop = ("--output=", "--workers=")
+        if (settings.get(key) == self.value and
+                essential(recorded, drop) ==
+                essential(shlex.split(self.quoted()), drop + (f"--{key}=",))):
+            self.folder, self.reused = other.folder, True
+            self.command = [c.replace("$ROOT", ROOT) for c in recorded]
 
     def finished(self):
         """Whether a run of this setup, algorithm and seed ended here, by whatever command."""
@@ -228,6 +259,10 @@ def report_setup(setup, runs, lines):
                         for r in group])[0],
                 spread([r.summary["wall_seconds"] for r in group])[0]]
             lines.append("| " + " | ".join(cells) + " |")
+    reused = sorted({r.value for r in mine if r.reused}, key=values.index)
+    if reused:
+        lines += ["", f"{sweep[0]} = {', '.join(reused)} is the scenario's own value: those "
+                  "rows are the main setup's runs of the same seeds (runs.csv names them)."]
     lines.append("")
     for value in values:
         prefix = f"{sweep[0]}={value}: " if sweep else ""
@@ -408,7 +443,7 @@ def main():
     pending = [r for r in runs if not r.done()]
     if args.list:
         for r in runs:
-            print("done   " if r.done() else "pending", r.quoted())
+            print("reused " if r.reused else "done   " if r.done() else "pending", r.quoted())
         return
     if not args.report_only and pending:
         print(f"reproduce-paper: {len(pending)} of {len(runs)} runs to do, {jobs} at a time",

@@ -51,6 +51,16 @@ main(int argc, char* argv[])
     cmd.AddValue("nodes", "Learning nodes (2 of them stragglers)", nodes);
     cmd.AddValue("simTime", "Simulated seconds", simTime);
     cmd.Parse(argc, argv);
+    if (DistributedRun::GetLaunchedRanks() > 1)
+    {
+        // Every rank would run the whole study: a distributed study partitions the network
+        // and installs each rank's nodes only, as ExperimentHelper does.
+        std::cerr << "divshare-ns3-way: started as " << DistributedRun::GetLaunchedRanks()
+                  << " MPI ranks, but this example runs in one process; run it without "
+                     "mpirun, or run divshare-scenario under mpirun for a distributed study"
+                  << std::endl;
+        return 1;
+    }
     if (nodes < 4 || simTime <= 0)
     {
         std::cerr << "divshare-ns3-way: --nodes must be at least 4 and --simTime positive"

@@ -26,21 +26,6 @@ NS_LOG_COMPONENT_DEFINE("DistributedRun");
 namespace
 {
 
-/** The ranks the launcher started (OpenMPI's mpirun; MPICH's and Slurm's PMI), else 1. */
-uint32_t
-LaunchedRanks()
-{
-    for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
-    {
-        if (const char* value = std::getenv(name))
-        {
-            const long ranks = std::strtol(value, nullptr, 10);
-            return ranks > 1 ? static_cast<uint32_t>(ranks) : 1;
-        }
-    }
-    return 1;
-}
-
 #ifdef DIVSHARE_MPI
 /** Swallows what ranks other than 0 print. */
 class Discard : public std::streambuf
@@ -55,10 +40,24 @@ class Discard : public std::streambuf
 
 } // namespace
 
+uint32_t
+DistributedRun::GetLaunchedRanks()
+{
+    for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
+    {
+        if (const char* value = std::getenv(name))
+        {
+            const long ranks = std::strtol(value, nullptr, 10);
+            return ranks > 1 ? static_cast<uint32_t>(ranks) : 1;
+        }
+    }
+    return 1;
+}
+
 void
 DistributedRun::Enable(int* argc, char*** argv)
 {
-    const uint32_t launched = LaunchedRanks();
+    const uint32_t launched = GetLaunchedRanks();
     if (launched == 1)
     {
         return;

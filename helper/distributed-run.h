@@ -40,6 +40,11 @@ class DistributedRun
      *         no MPI (every rank would run the whole study and write the same files)
      */
     static void Enable(int* argc, char*** argv);
+    /**
+     * \return the number of ranks the MPI launcher started (OpenMPI's mpirun; MPICH's and
+     * Slurm's PMI), 1 without one: what a program that runs in one process only checks
+     */
+    static uint32_t GetLaunchedRanks();
     /** \return this process's rank, 0 when not distributed */
     static uint32_t GetRank();
     /** \return the number of ranks, 1 when not distributed */

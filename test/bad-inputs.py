@@ -138,6 +138,8 @@ CASES = [
     ("divshare-comparison", ["--algorithms=divshare,sgd"], ["--algorithms", "'sgd'"]),
     # Started by mpirun (its environment), in a build without MPI.
     (QS, [], ["started as 2 MPI ranks", "no MPI", "--ns3-source"], {"OMPI_COMM_WORLD_SIZE": "2"}),
+    ("divshare-ns3-way", [], ["started as 3 MPI ranks", "one process", "without mpirun"],
+     {"PMI_SIZE": "3"}),
 ]
 
 failures = 0

@@ -8,6 +8,8 @@
 Every (setup, swept value, algorithm, seed) is one run of build/examples/divshare-scenario into
 OUT/<setup>/[<key>-<value>/]<algorithm>/seed-<seed>; a run whose summary.json was written by
 the same command is not run again, so an interrupted reproduction resumes where it stopped.
+A sweep's point at the scenario's own value (Omega 10, J 6, 2 stragglers) is the main setup's
+run of the same seed, run once.
 Runs go JOBS at a time, each with WORKERS LearningWorkers (results do not depend on either).
 Nothing is tuned: every algorithm runs the same scenario file with only --algorithm (and the
 swept key) changed; seeds change the data partition, the stragglers and every random draw.

@@ -25,6 +25,7 @@ at most two intervals is marked as set by the interval.
 import argparse
 import concurrent.futures
 import csv
+import glob
 import json
 import math
 import os
@@ -95,9 +96,10 @@ class Run:
 
     def reuse_main_run(self, scenario, keys, key, args):
         """A sweep's point at the scenario's own value is its main setup's run of this
-        seed: take that run when it ended with this command but for the swept key (which its
-        scenario.txt shows at this value), the output and the worker count (results do not
-        depend on it)."""
+        seed: take that run when its scenario.txt shows this value and it ran as this point
+        would (to run: with this command but for the swept key, the output and the worker
+        count, which results do not depend on; to report: with the settings of the sweep's
+        finished points of this seed but for the swept key)."""
         main = [name for name, (s, _, k, sweep, _, _) in SETUPS.items()
                 if s == scenario and k == keys and not sweep]
         if not main:
@@ -105,21 +107,29 @@ class Run:
         other = Run(main[0], None, self.algorithm, self.seed, args)
         if not other.finished():
             return
-        with open(os.path.join(other.folder, "scenario.txt")) as f:
-            settings = dict(line.split(" = ", 1) for line in f.read().splitlines()
-                            if " = " in line)
-        with open(os.path.join(other.folder, "command.txt")) as f:
-            recorded = shlex.split(f.read())
+        theirs = settings(other.folder)
+        if theirs.pop(key, None) != self.value:
+            return
+        if args.report_only:
+            points = glob.glob(os.path.join(args.out, self.setup, f"{key}-*", self.algorithm,
+                                            f"seed-{self.seed}", "scenario.txt"))
+            # Keys one of them lacks came later, with defaults that keep results as they were.
+            same = all(v == theirs[k] for p in points
+                       for k, v in settings(os.path.dirname(p)).items() if k != key and k in theirs)
+        else:
+            with open(os.path.join(other.folder, "command.txt")) as f:
+                recorded = shlex.split(f.read())
 
-        def essential(command, dropped):
-            return [c for c in command if not c.startswith(dropped)]
+            def essential(command, dropped):
+                return [c for c in command if not c.startswith(dropped)]
 
-        drop = ("--output=", "--workers=")
-        if (settings.get(key) == self.value and
-                essential(recorded, drop) ==
-                essential(shlex.split(self.quoted()), drop + (f"--{key}=",))):
+            drop = ("--output=", "--workers=")
+            same = (essential(recorded, drop) ==
+                    essential(shlex.split(self.quoted()), drop + (f"--{key}=",)))
+        if same:
             self.folder, self.reused = other.folder, True
-            self.command = [c.replace("$ROOT", ROOT) for c in recorded]
+            self.command = [c.replace("$ROOT", ROOT) for c in shlex.split(
+                open(os.path.join(other.folder, "command.txt")).read())]
 
     def finished(self):
         """Whether a run of this setup, algorithm and seed ended here, by whatever command."""
@@ -171,6 +181,16 @@ class Run:
     def interval(self):
         times = [t for t, _ in self.curve]
         return min((b - a for a, b in zip(times, times[1:])), default=math.nan)
+
+
+def settings(folder):
+    """A run's settings as its scenario.txt records them, less where it wrote and the
+    threads it used."""
+    with open(os.path.join(folder, "scenario.txt")) as f:
+        pairs = dict(line.split(" = ", 1) for line in f.read().splitlines() if " = " in line)
+    for name in ("output", "workers", "threads"):
+        pairs.pop(name, None)
+    return pairs
 
 
 def plan(args):

@@ -110,6 +110,8 @@ class Run:
         theirs = settings(other.folder)
         if theirs.pop(key, None) != self.value:
             return
+        with open(os.path.join(other.folder, "command.txt")) as f:
+            recorded = shlex.split(f.read())
         if args.report_only:
             points = glob.glob(os.path.join(args.out, self.setup, f"{key}-*", self.algorithm,
                                             f"seed-{self.seed}", "scenario.txt"))
@@ -117,9 +119,6 @@ class Run:
             same = all(v == theirs[k] for p in points
                        for k, v in settings(os.path.dirname(p)).items() if k != key and k in theirs)
         else:
-            with open(os.path.join(other.folder, "command.txt")) as f:
-                recorded = shlex.split(f.read())
-
             def essential(command, dropped):
                 return [c for c in command if not c.startswith(dropped)]
 
@@ -128,8 +127,7 @@ class Run:
                     essential(shlex.split(self.quoted()), drop + (f"--{key}=",)))
         if same:
             self.folder, self.reused = other.folder, True
-            self.command = [c.replace("$ROOT", ROOT) for c in shlex.split(
-                open(os.path.join(other.folder, "command.txt")).read())]
+            self.command = [c.replace("$ROOT", ROOT) for c in recorded]
 
     def finished(self):
         """Whether a run of this setup, algorithm and seed ended here, by whatever command."""

@@ -2,17 +2,27 @@
 """Check a report.md written by plot-results.py --report against its runs' summary.json.
 
     check-report.py REPORT.md RESULTS_DIR [RESULTS_DIR ...]   (the folders in the table's order)
+    check-report.py --reproduce-paper
 
 Every row must carry its run's final metric, time to target, MB sent per node and, when a
 DivShare run is among them, the other runs' time to target divided by DivShare's; the figure
 it links must exist. Exits 1 naming the first difference.
+With --reproduce-paper, checks that utils/reproduce-paper.py --report-only merges: over
+fixture runs of two setups in a temporary folder, a report of one setup and then of the other
+must give the same files as a report of both at once, and keep the first one's figure.
 """
 
 import csv
 import json
+import math
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def fail(message):
@@ -20,7 +30,96 @@ def fail(message):
     sys.exit(1)
 
 
+def write_run(folder, dataset, algorithm, seed):
+    """A finished run's files, as divshare-scenario and reproduce-paper.py write them, with a
+    curve that differs by algorithm and seed and reaches some of the report's targets."""
+    os.makedirs(folder)
+    rank = ["divshare", "adpsgd", "swift"].index(algorithm)
+    times = [10 * i for i in range(13)]
+    if dataset == "cifar10":
+        column, target = "accuracy", 0.4
+        curve = [(0.55 - 0.06 * rank - 0.01 * seed) * (1 - math.exp(-t / (30 + 40 * rank)))
+                 for t in times]
+        reached = [t for t, v in zip(times, curve) if v >= target]
+    else:
+        column, target = "loss", 0.95
+        curve = [0.92 + 0.02 * rank + 0.005 * seed + 2.5 * math.exp(-t / (15 + 10 * rank))
+                 for t in times]
+        reached = [t for t, v in zip(times, curve) if v <= target]
+    with open(os.path.join(folder, "evaluations.csv"), "w") as f:
+        f.write("time_s,node,accuracy,loss\n")
+        for t, v in zip(times, curve):
+            accuracy, loss = (v, 2.0) if dataset == "cifar10" else (0.1, v)
+            f.write(f"{t},0,0.1,3.5\n{t},mean,{accuracy:.4f},{loss:.4f}\n")
+    summary = {"algorithm": algorithm, "target": target, "nodes": 20,
+               "time_to_target_s": reached[0] if reached else None,
+               "bytes_sent_total": 20 * (5e8 + 1e6 * rank + 1e5 * seed),
+               "simulated_seconds": times[-1], "wall_seconds": 100.0 + 10 * rank + seed}
+    with open(os.path.join(folder, "summary.json"), "w") as f:
+        json.dump(summary, f)
+    with open(os.path.join(folder, "scenario.txt"), "w") as f:
+        f.write(f"algorithm = {algorithm}\nseed = {seed}\noutput = {folder}\n")
+    with open(os.path.join(folder, "command.txt"), "w") as f:
+        f.write(f"fixture --algorithm={algorithm} --seed={seed}\n")
+
+
+def check_reproduce_paper():
+    """Reports of one setup, then of the other, equal a report of both at once."""
+    first, second = "movielens", "cifar10-7of60"   # the second comes first in the report
+    files = ["reproduction.md", "runs.csv", "tta.csv"]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out")
+        for setup, dataset in ((first, "movielens"), (second, "cifar10")):
+            for algorithm in ["divshare", "adpsgd", "swift"]:
+                for seed in (1, 2, 3):
+                    write_run(os.path.join(out, setup, algorithm, f"seed-{seed}"), dataset,
+                              algorithm, seed)
+
+        def report(only):
+            done = subprocess.run([sys.executable, os.path.join(HERE, "..", "utils",
+                                                                "reproduce-paper.py"),
+                                   "--report-only", "--out", out, "--only", only],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            if done.returncode != 0:
+                fail(f"reproduce-paper.py --only {only}: {done.stderr.strip()}")
+            figures = sorted(f for f in os.listdir(out) if f.endswith(".png"))
+            texts = {}
+            for name in files:
+                with open(os.path.join(out, name), newline="") as f:
+                    texts[name] = f.read()
+            return texts, figures
+
+        both, figures = report(f"{second},{first}")
+        for name in files + figures:
+            os.remove(os.path.join(out, name))
+        report(first)
+        merged, merged_figures = report(second)
+        with open(os.path.join(out, "runs.csv"), newline="") as f:
+            setups = [row["setup"] for row in csv.DictReader(f)]
+        if setups != [second] * 9 + [first] * 9:
+            fail(f"runs.csv after --only {first}, then {second}: setups {setups}")
+        for name in files:
+            if merged[name] != both[name]:
+                fail(f"{name} after --only {first}, then {second}, differs from a report of "
+                     f"both at once:\n{merged[name]}\n---\n{both[name]}")
+        if merged_figures != figures:
+            fail(f"figures {merged_figures} after --only {first}, then {second}; {figures} "
+                 "from a report of both at once")
+        # Reporting a setup again replaces its rows and section, the other's stay.
+        shutil.rmtree(os.path.join(out, first, "swift"))
+        again, _ = report(first)
+        if again["runs.csv"].count(f"{first},,swift") or again["runs.csv"].count(
+                f"{second},,swift") != 3 or again["reproduction.md"].count("\n## ") != 2:
+            fail(f"--only {first} over a merged report, {first}'s swift runs gone:\n"
+                 f"{again['reproduction.md']}")
+    print(f"PASS: reproduce-paper.py reports of {first}, then {second} equal one of both "
+          f"({len(figures)} figures kept)")
+
+
 def main():
+    if sys.argv[1:] == ["--reproduce-paper"]:
+        check_reproduce_paper()
+        return
     report, folders = sys.argv[1], sys.argv[2:]
     text = open(report).read()
     figure = re.search(r"!\[[^]]*\]\(([^)]+)\)", text)

@@ -20,6 +20,10 @@ min-max; time to accuracy at several targets), OUT/runs.csv (one row per run), O
 (one row per run and target) and a figure per setup. Times to target are first evaluation
 instants, so they are multiples of the evaluation interval; a ratio whose DivShare time is
 at most two intervals is marked as set by the interval.
+The report merges: the setups of --only get new sections, rows and figures (none, if none
+of their runs is finished), every other setup keeps those the report before gave it, and
+both files list setups in the order of SETUPS. The header counts the report's runs, done and
+planned (a kept setup's plan is the one these options would make).
 """
 
 import argparse
@@ -65,6 +69,10 @@ DEFAULT_SETUPS = ["cifar10-7of60", "cifar10-30of60", "movielens", "movielens-nob
 # Targets of the time-to-quality curves: accuracy from below, RMSE from above.
 TARGETS = {"cifar10": [0.25, 0.30, 0.35, 0.40, 0.45, 0.50],
            "movielens": [1.05, 1.00, 0.98, 0.96, 0.95, 0.94, 0.93]}
+RUNS_HEADER = ["setup", "swept_value", "algorithm", "seed", "final_metric", "target",
+               "time_to_target_s", "bytes_sent_per_node", "simulated_seconds", "wall_seconds",
+               "folder"]
+TTA_HEADER = ["setup", "swept_value", "algorithm", "seed", "target", "time_to_target_s"]
 PAPER = {
     "cifar10": "time-to-accuracy up to 3.9x lower than AD-PSGD; accuracy up to 19.4% better",
     "movielens": "test loss 9.5% lower than the baselines",
@@ -191,12 +199,22 @@ def settings(folder):
     return pairs
 
 
+def seeds_of(setup, args):
+    return args.seeds or list(range(1, SETUPS[setup][5] + 1))
+
+
+def planned(setup, args):
+    """How many runs plan() gives the setup."""
+    _, _, _, sweep, algorithms, _ = SETUPS[setup]
+    return len(seeds_of(setup, args)) * (len(sweep[1]) if sweep else 1) * len(algorithms)
+
+
 def plan(args):
     runs = []
     for setup in args.only:
-        _, _, _, sweep, algorithms, seeds = SETUPS[setup]
+        _, _, _, sweep, algorithms, _ = SETUPS[setup]
         # Seed by seed, so that an interrupted reproduction has complete seeds to compare.
-        for seed in (args.seeds or list(range(1, seeds + 1))):
+        for seed in seeds_of(setup, args):
             for value in (sweep[1] if sweep else [None]):
                 for algorithm in algorithms:
                     runs.append(Run(setup, value, algorithm, seed, args))
@@ -400,27 +418,65 @@ def plot_setup(setup, runs, out):
     return path
 
 
-def write_tables(runs, out):
-    with open(os.path.join(out, "runs.csv"), "w", newline="") as f:
+def table_rows(runs):
+    """The rows of runs.csv and of tta.csv, by setup."""
+    rows, tta = {}, {}
+    for r in runs:
+        s = r.summary
+        rows.setdefault(r.setup, []).append(
+            [r.setup, r.value or "", r.algorithm, r.seed, r.final(), s["target"],
+             s["time_to_target_s"], s["bytes_sent_total"] / s["nodes"],
+             s["simulated_seconds"], s["wall_seconds"], r.folder])
+        for t in TARGETS[r.dataset]:
+            reached = r.time_to(t)
+            tta.setdefault(r.setup, []).append([r.setup, r.value or "", r.algorithm, r.seed, t,
+                                                "" if reached is None else reached])
+    return rows, tta
+
+
+def previous_sections(path):
+    """The sections of the reproduction.md at path, by setup: each from its heading to the
+    next, its figure's link included."""
+    sections, setup = {}, None
+    if os.path.isfile(path):
+        with open(path) as f:
+            for line in f.read().removesuffix("\n").split("\n"):
+                if line.startswith("## "):
+                    setup = line[3:]
+                    sections[setup] = []
+                if setup is not None:
+                    sections[setup].append(line)
+    return sections
+
+
+def previous_rows(path, header):
+    """The rows of the runs.csv or tta.csv at path, by setup, as they were written."""
+    rows = {}
+    if os.path.isfile(path):
+        with open(path, newline="") as f:
+            table = list(csv.reader(f))
+        if table and table[0] != header:
+            sys.exit(f"reproduce-paper: {path} has other columns than {', '.join(header)}; "
+                     "report every setup in it at once (--only) to write it anew")
+        for row in table[1:]:
+            rows.setdefault(row[0], []).append(row)
+    return rows
+
+
+def in_order(by_setup):
+    """The values of a dict by setup in the order of SETUPS; setups it no longer knows (an
+    older report's) after them, as they came."""
+    known = list(SETUPS)
+    setups = sorted(by_setup, key=lambda s: known.index(s) if s in SETUPS else len(known))
+    return [by_setup[s] for s in setups]
+
+
+def write_table(path, header, by_setup):
+    with open(path, "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["setup", "swept_value", "algorithm", "seed", "final_metric",
-                         "target", "time_to_target_s", "bytes_sent_per_node",
-                         "simulated_seconds", "wall_seconds", "folder"])
-        for r in runs:
-            s = r.summary
-            writer.writerow([r.setup, r.value or "", r.algorithm, r.seed, r.final(),
-                             s["target"], s["time_to_target_s"],
-                             s["bytes_sent_total"] / s["nodes"], s["simulated_seconds"],
-                             s["wall_seconds"], r.folder])
-    with open(os.path.join(out, "tta.csv"), "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["setup", "swept_value", "algorithm", "seed", "target",
-                         "time_to_target_s"])
-        for r in runs:
-            for t in TARGETS[r.dataset]:
-                reached = r.time_to(t)
-                writer.writerow([r.setup, r.value or "", r.algorithm, r.seed, t,
-                                 "" if reached is None else reached])
+        writer.writerow(header)
+        for rows in in_order(by_setup):
+            writer.writerows(rows)
 
 
 def main():
@@ -486,17 +542,33 @@ def main():
     if not finished:
         sys.exit("reproduce-paper: no run is done yet")
     os.makedirs(args.out, exist_ok=True)
-    lines = ["# Reproduction of the paper's results", "",
-             f"{len(finished)} of {len(runs)} planned runs done. Each cell: mean "
-             "(min-max over seeds, n = seeds).", ""]
+    # Other setups keep what the report before gave them: sections, rows and figures.
+    paths = [os.path.join(args.out, name) for name in ("reproduction.md", "runs.csv", "tta.csv")]
+    sections, rows, tta = [
+        {s: v for s, v in previous.items() if s not in args.only}
+        for previous in (previous_sections(paths[0]), previous_rows(paths[1], RUNS_HEADER),
+                         previous_rows(paths[2], TTA_HEADER))]
+    total = len(runs) + sum(planned(s, args) if s in SETUPS else len(rows.get(s, []))
+                            for s in set(sections) | set(rows))
     for setup in args.only:
+        lines = []
         report_setup(setup, finished, lines)
         figure = plot_setup(setup, finished, args.out)
         if figure:
             lines += [f"![{setup}]({os.path.basename(figure)})", ""]
-    with open(os.path.join(args.out, "reproduction.md"), "w") as f:
+        if lines:
+            sections[setup] = lines
+    fresh_rows, fresh_tta = table_rows(finished)
+    rows.update(fresh_rows)
+    tta.update(fresh_tta)
+    lines = ["# Reproduction of the paper's results", "",
+             f"{sum(map(len, rows.values()))} of {total} planned runs done. Each cell: mean "
+             "(min-max over seeds, n = seeds).", ""]
+    lines += [line for section in in_order(sections) for line in section]
+    with open(paths[0], "w") as f:
         f.write("\n".join(lines) + "\n")
-    write_tables(finished, args.out)
+    write_table(paths[1], RUNS_HEADER, rows)
+    write_table(paths[2], TTA_HEADER, tta)
     print("\n".join(lines))
     print(f"report in {args.out}/reproduction.md; runs.csv, tta.csv and figures beside it")
 

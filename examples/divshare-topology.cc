@@ -59,6 +59,7 @@ main(int argc, char* argv[])
     options.AddOptions({"intra_region_rate",
                         "intra_region_delay",
                         "cross_traffic",
+                        "allow_islands",
                         "queue_disc",
                         "queue_size",
                         "tcp_variant",

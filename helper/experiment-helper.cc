@@ -254,6 +254,13 @@ ExperimentHelper::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&ExperimentHelper::m_crossTrafficOn),
                           MakeBooleanChecker())
+            .AddAttribute("AllowIslands",
+                          "Run a network whose learning nodes form islands that no chain of "
+                          "links joins (a partition study): each island learns apart, and "
+                          "sends to another island count as unreachable (false: refuse it).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ExperimentHelper::m_allowIslands),
+                          MakeBooleanChecker())
             .AddAttribute("Nodes",
                           "Learning nodes on the star.",
                           UintegerValue(16),
@@ -932,6 +939,25 @@ ExperimentHelper::Prepare()
         RefuseIgnored("IntraRegionRate", "the network is not read from a Kollaps .xml file");
         RefuseIgnored("IntraRegionDelay", "the network is not read from a Kollaps .xml file");
     }
+    try
+    {
+        m_islands = static_cast<uint32_t>(m_topology.Islands().size());
+        if (!m_allowIslands)
+        {
+            m_topology.CheckConnected(NameOf("AllowIslands"));
+        }
+    }
+    catch (const std::invalid_argument& error)
+    {
+        const bool read = !m_topologyGiven && m_topologyKind == "file";
+        throw std::invalid_argument((read ? m_topologyFile + ": " : std::string()) + error.what());
+    }
+    if (m_islands > 1 && DistributedRun::GetRank() == 0)
+    {
+        std::cerr << "note: the network is " << m_islands << " islands; each learns apart "
+                  << "and sends between them count as unreachable (" << NameOf("AllowIslands")
+                  << " = true)" << std::endl;
+    }
     if (m_topologyGiven || m_topologyKind != "file" || kollaps)
     {
         RefuseIgnored("CrossTraffic",
@@ -1019,8 +1045,12 @@ ExperimentHelper::Prepare()
     {
         RefuseIgnored("ChurnDowntime", NameOf("ChurnRate") + " = 0");
     }
-    m_dynamicEvents = ResolveNetworkEvents(events, m_topology, Seconds(m_duration));
-    for (const auto& event : m_dynamicEvents)
+    m_networkEvents = ResolveNetworkEvents(events, m_topology, Seconds(m_duration));
+    if (!m_networkEvents.notReached.empty() && DistributedRun::GetRank() == 0)
+    {
+        std::cerr << "note: " << DescribeNotReached(m_networkEvents.notReached) << std::endl;
+    }
+    for (const auto& event : m_networkEvents.inRun)
     {
         if ((m_algorithm == "dpsgd" || m_algorithm == "el") &&
             (event.IsNodeEvent() || event.action == NetworkEvent::LINK_DOWN))
@@ -1132,10 +1162,30 @@ ExperimentHelper::RefuseDistributed() const
             "a distributed run does one study per process, and this program does several: run "
             "each study with its own mpirun (e.g. divshare-quickstart --algorithm=NAME)");
     }
-    if (!m_dynamicEvents.empty())
+    for (const auto* list : {&m_networkEvents.inRun, &m_networkEvents.notReached})
     {
-        throw std::invalid_argument(m_dynamicEvents.front().origin + ": a network event" + needs +
-                                    "the events");
+        if (!list->empty())
+        {
+            throw std::invalid_argument(list->front().origin + ": a network event" + needs +
+                                        "the events");
+        }
+    }
+    for (const auto& host : m_topology.hosts)
+    {
+        if (host.jitter.IsStrictlyPositive() || host.back)
+        {
+            throw std::invalid_argument("host " + host.name + ": jitter or per-direction delays" +
+                                        needs + "them from the network");
+        }
+    }
+    for (const auto& link : m_topology.links)
+    {
+        if (link.jitter.IsStrictlyPositive() || link.back)
+        {
+            throw std::invalid_argument(
+                "link " + m_topology.routers[link.a] + " - " + m_topology.routers[link.b] +
+                ": jitter or per-direction delays" + needs + "them from the network");
+        }
     }
     if (!m_crossTraffic.empty())
     {
@@ -1218,7 +1268,7 @@ ExperimentHelper::InstallApplications()
     }
     m_dynamics = std::make_unique<NetworkDynamics>(m_installed, m_apps);
     m_dynamics->SetMembershipDelay(m_membershipDelay);
-    m_dynamics->Schedule(m_dynamicEvents);
+    m_dynamics->Schedule(m_networkEvents);
     m_monitor = std::make_unique<LearningMonitor>(m_apps,
                                                   m_localHosts,
                                                   m_installed.hosts.GetN(),
@@ -1346,6 +1396,8 @@ ExperimentHelper::WriteResults() const
     run.workerThreads = LearningWorkerPool::Get().GetThreadsPerWorker();
     run.hasAccuracy = m_workload->HasAccuracy();
     run.ranks = DistributedRun::GetRanks();
+    run.networkEventsNotReached = static_cast<uint32_t>(m_networkEvents.notReached.size());
+    run.islands = m_islands;
     ResultsWriter writer(m_output);
     writer.Write(run, *m_monitor, m_traffic);
     writer.WriteMembership(m_dynamics->GetMembership());

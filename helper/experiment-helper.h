@@ -286,6 +286,8 @@ class ExperimentHelper : public Object
     std::string m_topologyKind;
     std::string m_topologyFile;
     bool m_crossTrafficOn;
+    bool m_allowIslands;   //!< AllowIslands
+    uint32_t m_islands{1}; //!< islands of the network (Prepare())
     uint32_t m_nodes;
     DataRate m_rate;
     Time m_delay;
@@ -330,7 +332,7 @@ class ExperimentHelper : public Object
     uint64_t m_eventCount{0};           //!< events of all ranks, after Run (rank 0)
     std::unique_ptr<LearningMonitor> m_monitor;
     std::unique_ptr<CongestionTracer> m_tracer;
-    std::vector<NetworkEvent> m_dynamicEvents; //!< resolved by Prepare()
+    ResolvedNetworkEvents m_networkEvents; //!< resolved by Prepare()
     std::unique_ptr<NetworkDynamics> m_dynamics;
     std::vector<uint32_t> m_pcapHosts; //!< resolved by Prepare()
     std::unique_ptr<PacketCapture> m_capture;

@@ -43,6 +43,7 @@ GetExperimentKeys()
         {"topology", "network", "Topology"},
         {"topology_file", "topologyFile", "TopologyFile"},
         {"cross_traffic", "crossTraffic", "CrossTraffic"},
+        {"allow_islands", "allow_islands", "AllowIslands"},
         {"nodes", "nodes", "Nodes"},
         {"rate", "fastRate", "Rate"},
         {"delay", "delay", "Delay"},

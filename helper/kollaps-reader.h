@@ -35,23 +35,26 @@ struct KollapsOptions
 
 /**
  * \ingroup divshare
- * \brief Imports a Kollaps experiment XML (the DivShare paper's reference topologies).
+ * \brief Imports a Kollaps experiment XML as Kollaps' own parsers read it (the table in
+ * doc/divshare.rst, "Kollaps files", gives every rule and what is not modelled).
  *
  * - `<service name= replicas=N>` becomes N learning hosts NAME-0 .. NAME-(N-1), in file
- *   order; a `supervisor="true"` service (the dashboard) is skipped, with its links.
+ *   order; with joins in `<dynamic>`, one host per joined replica. A `supervisor` service
+ *   (the dashboard) is skipped, with its links.
  * - `<bridge name=>` becomes a router.
- * - `<link origin= dest= latency= upload= download= [drop=]>`: `upload` is the
- *   origin -> dest rate, `download` dest -> origin (default: upload), `latency` one-way in ms,
- *   `drop` a packet loss probability.
- *   - service–bridge: the service's replicas' access links (latency = access delay);
+ * - `<link origin= dest= latency= upload= [download=] [jitter=] [drop=]>` is directed, as
+ *   in Kollaps: `download` adds dest -> origin with the same latency, jitter and drop; a
+ *   link the other way is the other direction. Each pair of nodes becomes one link whose
+ *   directions have their own rate, delay, jitter (JitterChannel) and loss.
+ *   - service–bridge: the service's replicas' access links;
  *   - bridge–bridge: a router link;
  *   - any other service (links to services, e.g. regions, or to several bridges: general
- *     graphs) gets a router NAME, its replicas attach to it at KollapsOptions' intra-region
- *     rate and delay, and each of its links becomes a router link.
- * - Rates: number and bps, Kbps, Mbps or Gbps, any case.
- * - `<dynamic>`'s `<schedule>`s become NetworkTopology::events (see Schedules() in the .cc:
- *   node schedules act on replicas, link schedules on every link between origin and dest).
- * - An element or attribute Kollaps does not define is refused; `jitter` gets a warning.
+ *     graphs, or share="true") gets a router NAME, its replicas attach to it (at
+ *     KollapsOptions' intra-region rate and delay; shared: at the link's rates), and each of
+ *     its links becomes a router link.
+ * - `<dynamic>`'s `<schedule>`s become NetworkTopology::events (see Schedules() in the .cc).
+ * - An element or attribute Kollaps does not define is refused, as is what is not
+ *   modelled (a one-way link, routing by latency, adding links during a run).
  *
  * Errors name file:line and the problem.
  */

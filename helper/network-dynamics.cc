@@ -10,6 +10,7 @@
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-subnet-routing.h"
 #include "ns3/ipv4.h"
+#include "ns3/jitter-channel.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-channel.h"
 #include "ns3/simulator.h"
@@ -67,20 +68,24 @@ NetworkDynamics::Announce(uint32_t node, bool known)
 }
 
 void
-NetworkDynamics::Schedule(const std::vector<NetworkEvent>& events)
+NetworkDynamics::Schedule(const ResolvedNetworkEvents& events)
 {
+    // A node whose first event is a join is absent until then, also when the run ends first.
     std::set<uint32_t> joining;
     std::set<uint32_t> seen;
-    for (const auto& event : events)
+    for (const auto* list : {&events.inRun, &events.notReached})
     {
-        if (event.IsNodeEvent() && seen.insert(event.host).second &&
-            event.action == NetworkEvent::JOIN)
+        for (const auto& event : *list)
         {
-            joining.insert(event.host);
-            m_apps.Get(event.host)->SetStartTime(event.at);
-            if (m_membershipDelay.IsStrictlyPositive())
+            if (event.IsNodeEvent() && seen.insert(event.host).second &&
+                event.action == NetworkEvent::JOIN)
             {
-                Announce(event.host, false); // nobody knows it before it joins
+                joining.insert(event.host);
+                m_apps.Get(event.host)->SetStartTime(event.at);
+                if (m_membershipDelay.IsStrictlyPositive())
+                {
+                    Announce(event.host, false); // nobody knows it before it joins
+                }
             }
         }
     }
@@ -91,7 +96,7 @@ NetworkDynamics::Schedule(const std::vector<NetworkEvent>& events)
             m_membership.push_back({Seconds(0), node, "start"});
         }
     }
-    for (const auto& event : events)
+    for (const auto& event : events.inRun)
     {
         Simulator::Schedule(event.at, &NetworkDynamics::Apply, this, event);
     }
@@ -155,14 +160,31 @@ NetworkDynamics::Apply(const NetworkEvent& event)
         {
             backward->SetDataRate(*event.down);
         }
-        if (event.delay)
+        auto channel = DynamicCast<JitterChannel>(link.deviceA->GetChannel());
+        if (channel && (event.delay || event.jitter))
+        {
+            // Each changed direction keeps what the event leaves as it was.
+            for (const auto& sender :
+                 event.oneWay ? std::vector{forward} : std::vector{forward, backward})
+            {
+                const std::size_t from = channel->GetPointToPointDevice(0) == sender ? 0 : 1;
+                channel->SetDirection(from,
+                                      event.delay.value_or(channel->GetDirectionDelay(from)),
+                                      event.jitter.value_or(channel->GetDirectionJitter(from)));
+            }
+        }
+        else if (event.delay) // ns-3's remote channel between ranks
         {
             link.deviceA->GetChannel()->SetAttribute("Delay", TimeValue(*event.delay));
         }
         if (event.loss)
         {
-            TopologyHelper::SetLoss(link.deviceA, *event.loss);
-            TopologyHelper::SetLoss(link.deviceB, *event.loss);
+            // A device's receive error model drops what the other end sent toward it.
+            TopologyHelper::SetLoss(backward, *event.loss);
+            if (!event.oneWay)
+            {
+                TopologyHelper::SetLoss(forward, *event.loss);
+            }
         }
         break;
     }

@@ -55,9 +55,10 @@ class NetworkDynamics
 
     /**
      * \brief Schedule the events (resolved, see ResolveNetworkEvents) before the run: nodes
-     * that join start absent (their application's start time becomes the join time).
+     * that join start absent (their application's start time becomes the join time; a join
+     * the run does not reach keeps them absent throughout).
      */
-    void Schedule(const std::vector<NetworkEvent>& events);
+    void Schedule(const ResolvedNetworkEvents& events);
 
     /** \return the membership changes so far, in time order */
     std::vector<Change> GetMembership() const;

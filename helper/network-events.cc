@@ -35,7 +35,7 @@ const std::vector<std::pair<std::string, NetworkEvent::Action>> ACTIONS{
 };
 
 const char* const FORMS = "TIME join|leave|crash|disconnect|reconnect NODE, or TIME "
-                          "link-set A B [rate=] [up=] [down=] [delay=] [loss=], or TIME "
+                          "link-set A B [rate=] [up=] [down=] [delay=] [jitter=] [loss=], or TIME "
                           "link-down|link-up A B";
 
 } // namespace
@@ -106,7 +106,7 @@ NetworkEvent::Parse(const std::vector<std::string>& words)
     if (words.size() == 4)
     {
         throw std::invalid_argument("link-set needs at least one of rate=, up=, down=, delay=, "
-                                    "loss=");
+                                    "jitter=, loss=");
     }
     std::optional<DataRate> rate;
     for (std::size_t i = 4; i < words.size(); ++i)
@@ -134,6 +134,10 @@ NetworkEvent::Parse(const std::vector<std::string>& words)
         {
             event.delay = ParseDelay(value);
         }
+        else if (key == "jitter")
+        {
+            event.jitter = ParseDelay(value);
+        }
         else if (key == "loss")
         {
             event.loss = ParseProbability(value);
@@ -141,7 +145,7 @@ NetworkEvent::Parse(const std::vector<std::string>& words)
         else
         {
             throw std::invalid_argument("unknown link-set key '" + key +
-                                        "'; known: rate, up, down, delay, loss");
+                                        "'; known: rate, up, down, delay, jitter, loss");
         }
     }
     if (rate)
@@ -273,7 +277,7 @@ NetworkEvent::MakeChurn(uint32_t nodes,
     return events;
 }
 
-std::vector<NetworkEvent>
+ResolvedNetworkEvents
 ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& topology, Time end)
 {
     std::stable_sort(events.begin(), events.end(), [](const auto& x, const auto& y) {
@@ -302,9 +306,9 @@ ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& to
             throw std::invalid_argument(event.origin + ": " + what + " at " + seconds(event.at) +
                                         ": " + problem);
         };
-        if (event.at.IsStrictlyNegative() || event.at >= end)
+        if (event.at.IsStrictlyNegative())
         {
-            fail("outside the run (0 to " + seconds(end) + "); move it or lengthen the run");
+            fail("a negative time; events happen from 0 s on");
         }
         if (event.IsNodeEvent())
         {
@@ -402,7 +406,30 @@ ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& to
             isDown = event.action == NetworkEvent::LINK_DOWN;
         }
     }
-    return events;
+    ResolvedNetworkEvents resolved;
+    auto first = std::lower_bound(events.begin(), events.end(), end, [](const auto& e, Time t) {
+        return e.at < t;
+    });
+    resolved.notReached.assign(first, events.end());
+    events.erase(first, events.end());
+    resolved.inRun = std::move(events);
+    return resolved;
+}
+
+std::string
+DescribeNotReached(const std::vector<NetworkEvent>& notReached)
+{
+    if (notReached.empty())
+    {
+        return "";
+    }
+    const auto& first = notReached.front();
+    std::ostringstream text;
+    text << notReached.size() << " network event" << (notReached.size() > 1 ? "s come" : " comes")
+         << " at or after the run's end and will not be reached (first: "
+         << NetworkEvent::ActionName(first.action) << " at " << first.at.GetSeconds() << " s, "
+         << first.origin << "); lengthen the run to reach them";
+    return text.str();
 }
 
 } // namespace ns3

@@ -27,12 +27,14 @@ struct NetworkTopology;
  * Kollaps `<dynamic>` schedules once translated):
  *
  *     TIME join|leave|crash|disconnect|reconnect NODE
- *     TIME link-set A B [rate=RATE] [up=RATE] [down=RATE] [delay=TIME] [loss=P]
+ *     TIME link-set A B [rate=RATE] [up=RATE] [down=RATE] [delay=TIME] [jitter=TIME] [loss=P]
  *     TIME link-down A B
  *     TIME link-up A B
  *
  * NODE is a learning node's name or index; A B are a link's two ends (a host and its router,
- * or two routers), `up` is A -> B and `down` B -> A, `rate` both. What each means:
+ * or two routers), `up` is A -> B and `down` B -> A, `rate` both; `delay`, `jitter` (the
+ * standard deviation of a normal per-packet delay, see JitterChannel) and `loss` apply to
+ * both directions. What each means:
  * - join: the node is absent until TIME (its application starts then, from its initial
  *   model); peers that send to it before get refused connections and back off.
  * - leave: it stops training and closes its connections (peers see them close).
@@ -66,7 +68,10 @@ struct NetworkEvent
     std::optional<DataRate> down; //!< link-set: new rate B -> A
     std::optional<Time> delay;    //!< link-set: new one-way delay
     std::optional<double> loss;   //!< link-set: new packet error rate
-    std::string origin;           //!< where it was given ("file:line", "Events item 2")
+    std::optional<Time> jitter;   //!< link-set: new jitter (standard deviation)
+    /** link-set: delay, jitter and loss change A -> B only (Kollaps' directed links). */
+    bool oneWay{false};
+    std::string origin; //!< where it was given ("file:line", "Events item 2")
 
     uint32_t host{0};     //!< node events, once resolved: the node index
     uint32_t link{0};     //!< link events, once resolved: index into InstalledTopology::links
@@ -115,16 +120,34 @@ struct NetworkEvent
 
 /**
  * \ingroup divshare
+ * \brief Events resolved for a run: those it reaches, and those at or after its end.
+ */
+struct ResolvedNetworkEvents
+{
+    std::vector<NetworkEvent> inRun;      //!< times in [0, end), sorted (stable), resolved
+    std::vector<NetworkEvent> notReached; //!< times >= end: checked like the others, not run
+};
+
+/**
+ * \ingroup divshare
  * \brief Resolve the events' names against a topology and check that each makes sense in
  * its order (time, then as given): a join only for a node that is absent (its first event),
  * a reconnect only after a disconnect, nothing after a leave or crash, a link-up only for a
- * link that is down, times in [0, \p end).
- * \return the events sorted by time (stable), resolved
+ * link that is down, no negative time. Events at or after \p end are checked the same way
+ * but not run: an experiment file (Kollaps') describes the whole experiment, of which a run
+ * may simulate the first part.
+ * \return the events sorted by time (stable), resolved, split at \p end
  * \throws std::invalid_argument "ORIGIN: problem; fix"
  */
-std::vector<NetworkEvent> ResolveNetworkEvents(std::vector<NetworkEvent> events,
-                                               const NetworkTopology& topology,
-                                               Time end);
+ResolvedNetworkEvents ResolveNetworkEvents(std::vector<NetworkEvent> events,
+                                           const NetworkTopology& topology,
+                                           Time end);
+
+/**
+ * \param notReached events after the run's end (ResolvedNetworkEvents::notReached)
+ * \return one line that says how many and which comes first; empty when there are none
+ */
+std::string DescribeNotReached(const std::vector<NetworkEvent>& notReached);
 
 } // namespace ns3
 

@@ -5,6 +5,7 @@
 #include "network-topology.h"
 
 #include <functional>
+#include <map>
 #include <numeric>
 #include <set>
 #include <stdexcept>
@@ -36,6 +37,26 @@ CheckLoss(double loss, const std::string& what)
     {
         throw std::invalid_argument("topology: " + what + " has loss " + std::to_string(loss) +
                                     ", outside [0, 1]");
+    }
+}
+
+/** \throws std::invalid_argument unless a link's jitter and its other direction are usable */
+template <typename Spec>
+void
+CheckShape(const Spec& spec, const std::string& what)
+{
+    if (spec.jitter.IsStrictlyNegative())
+    {
+        throw std::invalid_argument("topology: " + what + " has a negative jitter");
+    }
+    if (spec.back)
+    {
+        if (spec.back->delay.IsStrictlyNegative() || spec.back->jitter.IsStrictlyNegative())
+        {
+            throw std::invalid_argument("topology: " + what +
+                                        " has a negative delay or jitter back");
+        }
+        CheckLoss(spec.back->loss, what + " (back)");
     }
 }
 
@@ -148,6 +169,7 @@ NetworkTopology::Validate() const
                                             " has a negative delay");
             }
             CheckLoss(host.loss, "host " + host.name);
+            CheckShape(host, "host " + host.name);
         }
     }
     for (const auto& link : links)
@@ -165,8 +187,14 @@ NetworkTopology::Validate() const
                                         routers[link.b] + " has a zero rate or negative delay");
         }
         CheckLoss(link.loss, "link " + routers[link.a] + " - " + routers[link.b]);
+        CheckShape(link, "link " + routers[link.a] + " - " + routers[link.b]);
     }
-    // Every host must reach every other: routers joined by links, as union-find.
+}
+
+std::vector<std::vector<uint32_t>>
+NetworkTopology::Islands() const
+{
+    // Routers joined by links, as union-find.
     std::vector<uint32_t> part(routers.size());
     std::iota(part.begin(), part.end(), 0U);
     const std::function<uint32_t(uint32_t)> root = [&](uint32_t r) {
@@ -176,20 +204,44 @@ NetworkTopology::Validate() const
     {
         part[root(link.a)] = root(link.b);
     }
-    for (const auto* list : {&hosts, &endpoints})
+    std::vector<std::vector<uint32_t>> islands;
+    std::map<uint32_t, std::size_t> islandOf; // by root router
+    for (uint32_t i = 0; i < hosts.size(); ++i)
     {
-        for (const auto& host : *list)
+        auto [it, fresh] = islandOf.emplace(root(hosts[i].router), islands.size());
+        if (fresh)
         {
-            if (root(host.router) != root(hosts.front().router))
-            {
-                throw std::invalid_argument(
-                    "topology: " + host.name + " (at router " + routers[host.router] +
-                    ") cannot reach " + hosts.front().name + " (at router " +
-                    routers[hosts.front().router] +
-                    "): no chain of router links joins them; link the two parts or remove "
-                    "the unreachable nodes");
-            }
+            islands.emplace_back();
         }
+        islands[it->second].push_back(i);
+    }
+    for (const auto& endpoint : endpoints)
+    {
+        if (islandOf.count(root(endpoint.router)) == 0)
+        {
+            throw std::invalid_argument("topology: endpoint " + endpoint.name + " (at router " +
+                                        routers[endpoint.router] +
+                                        ") reaches no learning node: link its router to theirs");
+        }
+    }
+    return islands;
+}
+
+void
+NetworkTopology::CheckConnected(const std::string& allowKey) const
+{
+    const auto islands = Islands();
+    if (islands.size() > 1)
+    {
+        const auto& a = hosts[islands[0].front()];
+        const auto& b = hosts[islands[1].front()];
+        throw std::invalid_argument(
+            "topology: " + b.name + " (at router " + routers[b.router] + ") cannot reach " +
+            a.name + " (at router " + routers[a.router] + "): the network is " +
+            std::to_string(islands.size()) +
+            " islands that no chain of router links joins; link them, remove the unreachable "
+            "nodes, or set " +
+            allowKey + " = true to let each island learn apart");
     }
 }
 

@@ -21,6 +21,18 @@ namespace ns3
 
 /**
  * \ingroup divshare
+ * \brief One direction of a link, where it differs from the other (Kollaps' links are
+ * directed: each direction has its own latency, jitter and drop).
+ */
+struct LinkDirection
+{
+    Time delay;       //!< one-way propagation delay
+    Time jitter{0};   //!< standard deviation of the per-packet extra delay (JitterChannel)
+    double loss{0.0}; //!< packet error rate (0: NetworkOptions::errorRate)
+};
+
+/**
+ * \ingroup divshare
  * \brief A host (a learning node, or a cross-traffic endpoint) attached to a router by its
  * access link.
  */
@@ -34,6 +46,9 @@ struct HostSpec
     /** Size of the router's queue toward this host (unset: NetworkOptions decide). */
     std::optional<QueueSize> queue{};
     double loss{0.0}; //!< packet error rate of the link (0: NetworkOptions::errorRate)
+    Time jitter{0};   //!< standard deviation of the per-packet extra delay (JitterChannel)
+    /** The router -> host direction, where it differs (delay, jitter, loss above: both). */
+    std::optional<LinkDirection> back{};
 };
 
 /**
@@ -50,6 +65,9 @@ struct RouterLinkSpec
     /** Size of the queues at both ends (unset: NetworkOptions decide). */
     std::optional<QueueSize> queue{};
     double loss{0.0}; //!< packet error rate of the link (0: NetworkOptions::errorRate)
+    Time jitter{0};   //!< standard deviation of the per-packet extra delay (JitterChannel)
+    /** The b -> a direction, where it differs (delay, jitter, loss above: both). */
+    std::optional<LinkDirection> back{};
 };
 
 /** A class of communication stragglers: count nodes whose access link runs at rate. */
@@ -105,9 +123,25 @@ struct NetworkTopology
 
     /**
      * \brief Check that indices are in range, names unique, rates, delays and loss usable.
+     * Whether every host reaches every other is CheckConnected()'s question: a partition
+     * study runs islands on purpose.
      * \throws std::invalid_argument naming the faulty element
      */
     void Validate() const;
+
+    /**
+     * \return the learning nodes by island (routers joined by router links), each island's
+     * nodes in index order, islands in the order of their first node
+     * \throws std::invalid_argument when an endpoint's island has no learning node
+     */
+    std::vector<std::vector<uint32_t>> Islands() const;
+
+    /**
+     * \brief Check that every learning node reaches every other.
+     * \param allowKey the setting that would allow islands, named in the message
+     * \throws std::invalid_argument naming two nodes that cannot reach each other
+     */
+    void CheckConnected(const std::string& allowKey) const;
 };
 
 } // namespace ns3

@@ -210,7 +210,9 @@ ResultsWriter::WriteSummary(const RunDescription& run,
         << "  \"target\": " << (target ? Json(*target) : "null") << ",\n"
         << "  \"time_to_target_s\": " << (reached ? Json(*reached) : "null") << ",\n"
         << "  \"bytes_sent_total\": " << bytesSent << ",\n"
-        << "  \"ranks\": " << run.ranks << "\n"
+        << "  \"ranks\": " << run.ranks << ",\n"
+        << "  \"network_events_not_reached\": " << run.networkEventsNotReached << ",\n"
+        << "  \"islands\": " << run.islands << "\n"
         << "}\n";
 }
 

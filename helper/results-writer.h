@@ -38,6 +38,9 @@ struct RunDescription
     uint32_t workerThreads{0}; //!< LibTorch threads per worker
     bool hasAccuracy{true};    //!< accuracy applies (classification); else MAE does
     uint32_t ranks{1};         //!< processes of a distributed run (DistributedRun)
+    /** Network events given for times at or after the end (not run). */
+    uint32_t networkEventsNotReached{0};
+    uint32_t islands{1}; //!< parts of the network that learn apart (AllowIslands)
 };
 
 /**

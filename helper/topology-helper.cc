@@ -4,7 +4,10 @@
 
 #include "topology-helper.h"
 
+#include "distributed-run.h"
+
 #include "ns3/boolean.h"
+#include "ns3/drop-tail-queue.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -13,7 +16,10 @@
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-subnet-routing.h"
 #include "ns3/ipv4.h"
+#include "ns3/jitter-channel.h"
 #include "ns3/log.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device-queue-interface.h"
 #include "ns3/node.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/queue.h"
@@ -73,6 +79,49 @@ TopologyHelper::SetLoss(Ptr<PointToPointNetDevice> device, double loss)
     device->SetReceiveErrorModel(model);
 }
 
+NetDeviceContainer
+TopologyHelper::InstallLink(Ptr<Node> a, Ptr<Node> b, Time delay, uint32_t mtu)
+{
+    // What PointToPointHelper::Install does for two nodes of one rank, in its order (so that
+    // MAC addresses and object ids are the same), with a JitterChannel.
+    NetDeviceContainer devices;
+    for (const auto& node : {a, b})
+    {
+        auto device = CreateObject<PointToPointNetDevice>();
+        device->SetAttribute("Mtu", UintegerValue(mtu));
+        device->SetAddress(Mac48Address::Allocate());
+        node->AddDevice(device);
+        device->SetQueue(CreateObject<DropTailQueue<Packet>>());
+        devices.Add(device);
+    }
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        // Flow control, as the helper's default: the queue discipline sees the device's queue.
+        auto interface = CreateObject<NetDeviceQueueInterface>();
+        auto device = DynamicCast<PointToPointNetDevice>(devices.Get(i));
+        interface->GetTxQueue(0)->ConnectQueueTraces(device->GetQueue());
+        device->AggregateObject(interface);
+    }
+    auto channel = CreateObject<JitterChannel>();
+    channel->SetAttribute("Delay", TimeValue(delay));
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        DynamicCast<PointToPointNetDevice>(devices.Get(i))->Attach(channel);
+    }
+    return devices;
+}
+
+void
+TopologyHelper::SetShape(Ptr<PointToPointNetDevice> sender, Time delay, Time jitter)
+{
+    auto channel = DynamicCast<JitterChannel>(sender->GetChannel());
+    if (!channel)
+    {
+        throw std::logic_error("TopologyHelper::SetShape: a link between ranks");
+    }
+    channel->SetDirection(channel->GetPointToPointDevice(0) == sender ? 0 : 1, delay, jitter);
+}
+
 void
 TopologyHelper::SetPartition(const TopologyPartition& partition)
 {
@@ -100,28 +149,57 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
     stack.Install(installed.endpoints);
 
     Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
-    // Join two nodes with a point-to-point link whose directions have their own rates.
+    // Join two nodes with a point-to-point link whose directions have their own rates (and,
+    // from directed Kollaps links, their own delay, jitter and loss).
     auto connect = [&](Ptr<Node> a,
                        Ptr<Node> b,
                        DataRate aToB,
                        DataRate bToA,
-                       Time delay,
-                       double loss,
+                       const LinkDirection& forward,
+                       const std::optional<LinkDirection>& back,
                        const std::optional<QueueSize>& queue,
                        bool routerA) {
-        PointToPointHelper p2p;
-        p2p.SetChannelAttribute("Delay", TimeValue(delay));
-        p2p.SetDeviceAttribute("Mtu", UintegerValue(options.mtu));
-        NetDeviceContainer devices = p2p.Install(a, b);
+        const bool shaped = forward.jitter.IsStrictlyPositive() || back.has_value();
+        NetDeviceContainer devices;
+        if (a->GetSystemId() == DistributedRun::GetRank() &&
+            b->GetSystemId() == DistributedRun::GetRank())
+        {
+            devices = InstallLink(a, b, forward.delay, options.mtu);
+        }
+        else
+        {
+            if (shaped)
+            {
+                // ExperimentHelper refuses such networks in distributed runs.
+                throw std::logic_error("TopologyHelper: jitter or per-direction delays on a "
+                                       "link between ranks");
+            }
+            // ns-3's helper, as PointToPointHelper decides: a remote channel.
+            PointToPointHelper p2p;
+            p2p.SetChannelAttribute("Delay", TimeValue(forward.delay));
+            p2p.SetDeviceAttribute("Mtu", UintegerValue(options.mtu));
+            devices = p2p.Install(a, b);
+        }
         auto deviceA = DynamicCast<PointToPointNetDevice>(devices.Get(0));
         auto deviceB = DynamicCast<PointToPointNetDevice>(devices.Get(1));
         deviceA->SetDataRate(aToB);
         deviceB->SetDataRate(bToA);
-        const double rate = loss > 0 ? loss : options.errorRate;
-        if (rate > 0)
+        if (shaped)
         {
-            SetLoss(deviceA, rate);
-            SetLoss(deviceB, rate);
+            const auto& reverse = back.value_or(forward);
+            SetShape(deviceA, forward.delay, forward.jitter);
+            SetShape(deviceB, reverse.delay, reverse.jitter);
+        }
+        // A device's receive error model drops what the other end sent toward it.
+        const double lossAtoB = forward.loss > 0 ? forward.loss : options.errorRate;
+        const double lossBtoA = back ? (back->loss > 0 ? back->loss : options.errorRate) : lossAtoB;
+        if (lossAtoB > 0)
+        {
+            SetLoss(deviceB, lossAtoB);
+        }
+        if (lossBtoA > 0)
+        {
+            SetLoss(deviceA, lossBtoA);
         }
         if (routerA)
         {
@@ -141,8 +219,8 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
                                                   installed.routers.Get(host.router),
                                                   host.uplink,
                                                   host.downlink,
-                                                  host.delay,
-                                                  host.loss,
+                                                  {host.delay, host.jitter, host.loss},
+                                                  host.back,
                                                   host.queue,
                                                   false);
         staticRouting.GetStaticRouting(node->GetObject<Ipv4>())->SetDefaultRoute(router, 1);
@@ -171,8 +249,8 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
                                                  installed.routers.Get(link.b),
                                                  link.rateAtoB,
                                                  link.rateBtoA,
-                                                 link.delay,
-                                                 link.loss,
+                                                 {link.delay, link.jitter, link.loss},
+                                                 link.back,
                                                  link.queue,
                                                  true);
         installed.routerLinkDevices.Add(devices);

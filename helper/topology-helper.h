@@ -74,6 +74,25 @@ class TopologyHelper
     static void SetLoss(Ptr<PointToPointNetDevice> device, double loss);
 
     /**
+     * \brief Give one direction of a link its own delay and jitter (a JitterChannel's).
+     * \param sender the device that sends in that direction
+     * \param delay one-way delay
+     * \param jitter standard deviation of the per-packet extra delay
+     */
+    static void SetShape(Ptr<PointToPointNetDevice> sender, Time delay, Time jitter);
+
+    /**
+     * \brief Join two nodes of one rank as PointToPointHelper::Install does, on a
+     * JitterChannel: without jitter or per-direction delays, ns-3's own results.
+     * \param a one end
+     * \param b the other
+     * \param delay one-way delay of both directions
+     * \param mtu the devices' MTU
+     * \return the two devices, a's first
+     */
+    static NetDeviceContainer InstallLink(Ptr<Node> a, Ptr<Node> b, Time delay, uint32_t mtu);
+
+    /**
      * \brief Put every node on its rank of a distributed run: a link between two ranks
      * becomes ns-3's PointToPointRemoteChannel (without it, every node is on rank 0).
      * \param partition the rank of every node of the topology Install() will build

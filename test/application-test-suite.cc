@@ -829,6 +829,82 @@ class TeardownWithBacklogTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * A partition study: two islands of a network that no link joins are refused unless
+ * AllowIslands; allowed, each learns apart and sends across count as unreachable. A join
+ * the run does not reach keeps its node absent, and the summary counts it.
+ */
+class IslandsTestCase : public TestCase
+{
+  public:
+    IslandsTestCase()
+        : TestCase("islands learn apart when allowed; events after the end are not reached")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const TempDir dir("test-islands");
+        std::istringstream text("router l\nrouter r\nhosts a 4 l rate=20Mbps delay=1ms\n"
+                                "hosts b 4 r rate=20Mbps delay=1ms\n");
+        const auto islands = TopologyFileReader::Parse(text, "islands.topo").topology;
+        auto refused = SmallRun(3, dir.File("refused"));
+        refused->SetTopology(islands);
+        std::string error;
+        try
+        {
+            refused->Prepare();
+        }
+        catch (const std::invalid_argument& e)
+        {
+            error = e.what();
+        }
+        const bool says = error.find("2 islands") != std::string::npos &&
+                          error.find("AllowIslands = true") != std::string::npos;
+        NS_TEST_ASSERT_MSG_EQ(says, true, "refused by default, saying how to allow it: " << error);
+
+        const std::string out = dir.File("islands");
+        auto run = SmallRun(3, out);
+        run->SetTopology(islands);
+        run->Set("AllowIslands", "true");
+        run->Set("Events", "2s leave 0; 50s join 7; 90s crash 1");
+        const auto result = run->RunAll();
+        const std::string summary = ReadFile(out + "/summary.json");
+        NS_TEST_ASSERT_MSG_NE(summary.find("\"islands\": 2"), std::string::npos, summary);
+        NS_TEST_ASSERT_MSG_NE(summary.find("\"network_events_not_reached\": 2"),
+                              std::string::npos,
+                              summary);
+        NS_TEST_ASSERT_MSG_EQ(ReadFile(out + "/membership.csv").find("7,start"),
+                              std::string::npos,
+                              "node 7 never joins");
+        std::istringstream traffic(ReadFile(out + "/traffic.csv"));
+        std::string line;
+        std::getline(traffic, line);
+        double unreachable = 0;
+        std::vector<double> iterations;
+        while (std::getline(traffic, line))
+        {
+            std::vector<std::string> cells;
+            std::istringstream in(line);
+            for (std::string cell; std::getline(in, cell, ',');)
+            {
+                cells.push_back(cell);
+            }
+            iterations.push_back(std::stod(cells[1]));
+            unreachable += std::stod(cells[10]) + std::stod(cells[14]); // failed + unreachable
+        }
+        NS_TEST_ASSERT_MSG_EQ(iterations.size(), 8, "8 nodes");
+        NS_TEST_ASSERT_MSG_EQ(iterations[7], 0, "the late node never ran");
+        NS_TEST_ASSERT_MSG_GT(iterations[6], 20, "its island went on");
+        NS_TEST_ASSERT_MSG_GT(iterations[1], 20, "so did the other");
+        NS_TEST_ASSERT_MSG_LT(iterations[0], 12, "node 0 left at 2 s");
+        NS_TEST_ASSERT_MSG_GT(unreachable, 10, "sends to the other island are unreachable");
+        NS_TEST_ASSERT_MSG_GT(result.finalMeanAccuracy, 0.2, "the islands learn");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * The application-level test suite.
  */
 class DivShareApplicationTestSuite : public TestSuite
@@ -848,6 +924,7 @@ class DivShareApplicationTestSuite : public TestSuite
         AddTestCase(new MembershipViewTestCase, Extensive<TestCase>(0)); // several seconds
         AddTestCase(new SocketsBoundedTestCase, Extensive<TestCase>(0)); // several seconds
         AddTestCase(new TeardownWithBacklogTestCase);
+        AddTestCase(new IslandsTestCase);
     }
 };
 

@@ -99,9 +99,6 @@ CASES = [
     ("divshare-scenario", [scenario("event-key.scenario",
                                     "nodes = 8\nevents = 1s link-set node1 switch uplod=1Mbps\n")],
      ["events = '1s link-set node1 switch uplod=1Mbps'", "unknown link-set key 'uplod'"]),
-    ("divshare-scenario", [scenario("event-late.scenario",
-                                    "nodes = 8\nduration = 5\nevents = 9s leave 1\n")],
-     ["events item 1: leave at 9 s", "outside the run"]),
     ("divshare-scenario", [scenario("events-file.scenario", "nodes = 8\nevents_file = " +
                                     topology("trace.events", "# trace\n1s link-set node1 switch "
                                              "rate=1Mbps\n2s link-set node1 switch rat=2Mbps\n"))],
@@ -126,7 +123,8 @@ CASES = [
     ("divshare-topology", ["--topology=" + topology("a.topo", "router r\n"), "--kollaps=b.xml"],
      ["give one of --topology and --kollaps"]),
     ("divshare-topology", ["--kollaps=" + topology("typo.xml",
-                           "<experiment>\n<services><service name='w' replicas='2'/></services>\n"
+                           "<experiment boot='b'>\n<services><service name='w' replicas='2'/>"
+                           "</services>\n"
                            "<bridges><bridge name='s'/></bridges>\n<links>\n"
                            "<link origin='w' dest='s' latency='1' uplod='1Mbps'/>\n"
                            "</links></experiment>\n")],

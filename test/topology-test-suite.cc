@@ -16,6 +16,7 @@
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-subnet-routing.h"
+#include "ns3/jitter-channel.h"
 #include "ns3/kollaps-reader.h"
 #include "ns3/learning-monitor.h"
 #include "ns3/model-transport.h"
@@ -139,6 +140,24 @@ Contains(const std::string& text, const std::string& part)
 
 } // namespace
 
+/** A test of error messages: each must name where and what. */
+class ErrorsTestCase : public TestCase
+{
+  protected:
+    explicit ErrorsTestCase(const std::string& name)
+        : TestCase(name)
+    {
+    }
+
+    /** Expect \p error to contain both \p where and \p what. */
+    void Expect(const std::string& error, const std::string& where, const std::string& what)
+    {
+        NS_TEST_EXPECT_MSG_EQ(Contains(error, where) && Contains(error, what),
+                              true,
+                              "expected '" << where << "' and '" << what << "' in: " << error);
+    }
+};
+
 /**
  * \ingroup divshare-tests
  * Rates, delays and queue sizes parse strictly, with the unit rules topology files document.
@@ -244,11 +263,12 @@ class KollapsTestCase : public TestCase
 
         // Regions: a router per region, replicas at the intra-region rate, asymmetric links.
         std::istringstream regions(
-            "<experiment><services>"
+            "<experiment boot='kollaps:2.0'><services>"
             "<service name='a' replicas='2'/><service name='b' replicas='2'/>\n"
             "<service name='c' replicas='1'/></services><links>\n"
             "<link origin='a' dest='b' latency='5' upload='20mbps' download='40Mbps'/>\n"
             "<link origin='b' dest='c' latency='2' upload='1Gbps'/>\n"
+            "<link origin='c' dest='b' latency='2' upload='1Gbps'/>\n"
             "</links></experiment>");
         KollapsOptions options;
         options.intraRegionRate = DataRate("250Mbps");
@@ -264,7 +284,8 @@ class KollapsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(t.links[0].rateAtoB.GetBitRate(), 20000000, "upload a -> b");
         NS_TEST_ASSERT_MSG_EQ(t.links[0].rateBtoA.GetBitRate(), 40000000, "download b -> a");
         NS_TEST_ASSERT_MSG_EQ(t.links[0].delay, MilliSeconds(5), "latency");
-        NS_TEST_ASSERT_MSG_EQ(t.links[1].rateBtoA.GetBitRate(), 1000000000, "download = upload");
+        NS_TEST_ASSERT_MSG_EQ(t.links[1].rateBtoA.GetBitRate(), 1000000000, "the link c -> b");
+        NS_TEST_ASSERT_MSG_EQ(t.links.back().back.has_value(), false, "alike both ways");
 
         // Installed: each direction runs at its own rate.
         Ipv4AddressGenerator::Reset();
@@ -280,15 +301,15 @@ class KollapsTestCase : public TestCase
         // A general graph: a service on two bridges, one on a bridge and a service; each
         // becomes a router of its own, and every host reaches every other.
         std::istringstream graph(
-            "<experiment><services><service name='a' replicas='2'/><service name='b'/>\n"
+            "<experiment boot='b'><services><service name='a' replicas='2'/><service name='b'/>\n"
             "<service name='c'/><service name='d'/></services>\n"
             "<bridges><bridge name='s1'/><bridge name='s2'/></bridges><links>\n"
-            "<link origin='a' dest='s1' latency='1' upload='10Mbps'/>\n"
-            "<link origin='a' dest='s2' latency='2' upload='20Mbps'/>\n"
-            "<link origin='b' dest='s1' latency='1' upload='5Mbps'/>\n"
-            "<link origin='b' dest='c' latency='3' upload='7Mbps'/>\n"
-            "<link origin='c' dest='s2' latency='1' upload='8Mbps'/>\n"
-            "<link origin='d' dest='s2' latency='1' upload='9Mbps'/>\n"
+            "<link origin='a' dest='s1' latency='1' upload='10Mbps' download='10Mbps'/>\n"
+            "<link origin='a' dest='s2' latency='2' upload='20Mbps' download='20Mbps'/>\n"
+            "<link origin='b' dest='s1' latency='1' upload='5Mbps' download='5Mbps'/>\n"
+            "<link origin='b' dest='c' latency='3' upload='7Mbps' download='7Mbps'/>\n"
+            "<link origin='c' dest='s2' latency='1' upload='8Mbps' download='8Mbps'/>\n"
+            "<link origin='d' dest='s2' latency='1' upload='9Mbps' download='9Mbps'/>\n"
             "</links></experiment>");
         const auto general = KollapsReader::Parse(graph, "graph.xml", options);
         NS_TEST_ASSERT_MSG_EQ(JoinNames(general.routers), "s1, s2, a, b, c", "routers");
@@ -319,8 +340,10 @@ class KollapsTestCase : public TestCase
             "<service name='dashboard' image='kollaps/dashboard:1.0' supervisor='true'/>\n"
             "<service name='w' image='x' replicas='3'/><service name='v'/></services>\n"
             "<bridges><bridge name='s'/></bridges><links>\n"
-            "<link origin='w' dest='s' latency='1' upload='10Mbps' network='n'/>\n"
-            "<link origin='v' dest='s' latency='1' upload='10Mbps'/></links><dynamic>\n"
+            "<link origin='w' dest='s' latency='1' upload='10Mbps' download='10Mbps' "
+            "network='n'/>\n"
+            "<link origin='v' dest='s' latency='1' upload='10Mbps' download='10Mbps'/>"
+            "</links><dynamic>\n"
             "<schedule name='dashboard' time='0' action='join'/>\n"
             "<schedule name='w' time='0' action='join' amount='2'/>\n"
             "<schedule name='w' time='5' action='join'/>\n"
@@ -344,15 +367,17 @@ class KollapsTestCase : public TestCase
             "6 link-set s>w-1 churn.xml:11",
             "6 link-set s>w-2 churn.xml:11",
             "7 link-down v-0>s churn.xml:12",
-            "8 crash w-0> churn.xml:10",
+            "8 leave w-0> churn.xml:10",
         };
         NS_TEST_ASSERT_MSG_EQ(JoinNames(seen), JoinNames(expected), "events from the schedules");
         NS_TEST_ASSERT_MSG_EQ(dynamic.events[3].up->GetBitRate(), 2000000, "upload s -> w");
-        NS_TEST_ASSERT_MSG_EQ(dynamic.events[3].down->GetBitRate(), 2000000, "download = upload");
+        NS_TEST_ASSERT_MSG_EQ(dynamic.events[3].down.has_value(), false, "s -> w only");
+        NS_TEST_ASSERT_MSG_EQ(dynamic.events[3].oneWay, true, "latency s -> w only");
         NS_TEST_ASSERT_MSG_EQ(*dynamic.events[3].delay, MilliSeconds(4), "latency in ms");
-        NS_TEST_ASSERT_MSG_EQ(ResolveNetworkEvents(dynamic.events, dynamic, Seconds(10)).size(),
-                              8,
-                              "and they resolve");
+        NS_TEST_ASSERT_MSG_EQ(
+            ResolveNetworkEvents(dynamic.events, dynamic, Seconds(10)).inRun.size(),
+            8,
+            "and they resolve");
 
         const auto regionFile = ReferenceFile("regions-60n-10x6.xml");
         if (!regionFile.empty())
@@ -558,7 +583,7 @@ class LinkDynamicsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(churn(2).front().at, one.front().at, "another seed, another churn");
         std::istringstream star("router s\nhosts n 100 s rate=1Mbps delay=1ms\n");
         const auto hundred = TopologyFileReader::Parse(star, "star").topology;
-        NS_TEST_ASSERT_MSG_EQ(ResolveNetworkEvents(one, hundred, Seconds(100)).size(),
+        NS_TEST_ASSERT_MSG_EQ(ResolveNetworkEvents(one, hundred, Seconds(100)).inRun.size(),
                               one.size(),
                               "disconnect, reconnect, ... per node");
 
@@ -818,22 +843,15 @@ class ConsensusPartsTestCase : public TestCase
  * \ingroup divshare-tests
  * Malformed or inconsistent files fail with file:line and the problem.
  */
-class TopologyErrorsTestCase : public TestCase
+class TopologyErrorsTestCase : public ErrorsTestCase
 {
   public:
     TopologyErrorsTestCase()
-        : TestCase("bad topology files: errors name file:line and the problem")
+        : ErrorsTestCase("bad topology files: errors name file:line and the problem")
     {
     }
 
   private:
-    void Expect(const std::string& error, const std::string& where, const std::string& what)
-    {
-        NS_TEST_EXPECT_MSG_EQ(Contains(error, where) && Contains(error, what),
-                              true,
-                              "expected '" << where << "' and '" << what << "' in: " << error);
-    }
-
     void DoRun() override
     {
         const std::string head = "router s\nhost a s rate=1Mbps delay=1ms\n"
@@ -866,8 +884,9 @@ class TopologyErrorsTestCase : public TestCase
                "bad.topo",
                "at least 2 learning nodes");
 
-        const std::string services = "<experiment>\n<services>\n<service name='w' replicas='2'/>\n"
-                                     "</services>\n<bridges><bridge name='s'/></bridges>\n";
+        const std::string services =
+            "<experiment boot='b'>\n<services>\n<service name='w' replicas='2'/>\n"
+            "</services>\n<bridges><bridge name='s'/></bridges>\n";
         Expect(KollapsError(services +
                             "<links>\n<link origin='w' dest='t' latency='1' upload='1Mbps'/>\n"
                             "</links></experiment>"),
@@ -894,20 +913,17 @@ class TopologyErrorsTestCase : public TestCase
                "redefined");
         Expect(KollapsError("<experiment>\n<services a=1>\n"), "bad.xml:2:", "AttValue");
         const std::string linked = services + "<links>\n<link origin='w' dest='s' latency='1' "
-                                              "upload='1Mbps'/>\n</links>\n<dynamic>\n";
+                                              "upload='1Mbps' download='1Mbps'/>\n</links>\n"
+                                              "<dynamic>\n";
         Expect(KollapsError(linked + "<schedule name='w' time='10' action='explode'/>\n"
                                      "</dynamic></experiment>"),
                "bad.xml:10:",
                "action=\"explode\" for a service");
-        Expect(KollapsError(linked + "<schedule name='w' time='1' action='crash'/>\n<schedule "
-                                     "name='w' time='2' action='leave' amount='1'/>\n"
+        Expect(KollapsError(linked + "<schedule name='w' time='1' action='crash' amount='2'/>\n"
+                                     "<schedule name='w' time='2' action='leave'/>\n"
                                      "</dynamic></experiment>"),
                "bad.xml:11:",
                "1 replicas of w to leave at 2 s, but only 0 can");
-        Expect(KollapsError(linked + "<schedule name='w' time='0' action='join' amount='1'/>\n"
-                                     "</dynamic></experiment>"),
-               "bad.xml:3:",
-               "has 2 replicas, but its joins bring in 1");
         Expect(KollapsError(linked + "<schedule origin='w' dest='s' time='5' uplod='1Mbps'/>\n"
                                      "</dynamic></experiment>"),
                "bad.xml:10:",
@@ -929,7 +945,8 @@ class TopologyErrorsTestCase : public TestCase
                                        "</experiment>"),
                "bad.xml:7:",
                "unknown element <lnk>");
-        Expect(KollapsError("<experiment>\n<service name='w' replicas='two'/></experiment>"),
+        Expect(KollapsError("<experiment boot='b'>\n<services><service name='w' replicas='two'/>"
+                            "</services></experiment>"),
                "bad.xml:2:",
                "bad replicas");
     }
@@ -1111,6 +1128,293 @@ class FlowBytesTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * Kollaps' rules, one case each, as its parsers (XMLGraphParser.py, the emulation core's
+ * xmlgraphparser.rs and event scheduler) define them: what is read the same way, and what
+ * is refused with its reason.
+ */
+class KollapsRulesTestCase : public ErrorsTestCase
+{
+  public:
+    KollapsRulesTestCase()
+        : ErrorsTestCase(
+              "Kollaps rules: replicas from joins, reuse, amounts, directed links, jitter, "
+              "bridges, and their errors")
+    {
+    }
+
+  private:
+    /** An experiment: services w (and any given), bridge s, w's link, then the rest. */
+    static std::string File(const std::string& service,
+                            const std::string& links,
+                            const std::string& dynamic = "")
+    {
+        return "<experiment boot='kollaps:2.0'>\n<services>\n" + service +
+               "\n</services>\n<bridges><bridge name='s'/></bridges>\n<links>\n" + links +
+               "\n</links>\n" +
+               (dynamic.empty() ? "" : "<dynamic>\n" + dynamic + "\n</dynamic>\n") +
+               "</experiment>";
+    }
+
+    static NetworkTopology Parse(const std::string& text)
+    {
+        std::istringstream in(text);
+        return KollapsReader::Parse(in, "rules.xml");
+    }
+
+    void Refused(const std::string& text, const std::string& where, const std::string& what)
+    {
+        Expect(KollapsError(text), where, what);
+    }
+
+    void DoRun() override
+    {
+        const std::string w = "<link origin='w' dest='s' latency='2' upload='10Mbps' "
+                              "download='20Mbps'/>";
+        const std::string v = "<link origin='v' dest='s' latency='1' upload='5Mbps' "
+                              "download='5Mbps'/>";
+        const std::string wv = "<service name='w'/><service name='v'/>";
+
+        // Replicas: without joins, replicas= (default 1); with joins, the joins decide
+        // (replicas= is ignored, as Kollaps does), and they start absent.
+        NS_TEST_ASSERT_MSG_EQ(
+            Parse(File("<service name='w' replicas='3'/><service name='v'/>", w + v)).hosts.size(),
+            4,
+            "replicas= without joins");
+        auto joined = Parse(File("<service name='w' replicas='9'/><service name='v'/>",
+                                 w + v,
+                                 "<schedule name='w' time='0' action='join' amount='2'/>\n"
+                                 "<schedule name='w' time='3' action='join'/>"));
+        NS_TEST_ASSERT_MSG_EQ(joined.hosts.size(), 4, "3 joined replicas of w (not 9) and v");
+        NS_TEST_ASSERT_MSG_EQ(joined.events.size(), 3, "amount defaults to 1");
+        NS_TEST_ASSERT_MSG_EQ(joined.events[2].node, "w-2", "the third join takes w-2");
+        // reuse: Kollaps restarts a left replica's container; here a new node joins instead.
+        for (const char* reuse : {"true", "false"})
+        {
+            auto rejoined = Parse(
+                File("<service name='w' reuse='" + std::string(reuse) + "'/><service name='v'/>",
+                     w + v,
+                     "<schedule name='w' time='0' action='join' amount='2'/>\n"
+                     "<schedule name='w' time='1' action='leave' amount='2'/>\n"
+                     "<schedule name='w' time='2' action='join' amount='2'/>"));
+            NS_TEST_ASSERT_MSG_EQ(rejoined.hosts.size(), 5, "4 joined replicas, reuse=" << reuse);
+            NS_TEST_ASSERT_MSG_EQ(rejoined.events.back().node, "w-3", "new nodes join");
+        }
+        // crash is leave (Kollaps 2 kills the processes; the network stays).
+        auto crashed = Parse(File(wv,
+                                  w + v,
+                                  "<schedule name='w' time='0' action='join'/>\n"
+                                  "<schedule name='w' time='1' action='crash'/>"));
+        NS_TEST_ASSERT_MSG_EQ(NetworkEvent::ActionName(crashed.events[1].action),
+                              "leave",
+                              "crash = leave");
+        Refused(File(wv, w + v, "<schedule name='w' time='1' action='join' amount='0'/>"),
+                "bad.xml:10:",
+                "amount=\"0\" is not a whole number");
+        Refused(File(wv, w + v, "<schedule name='w' time='-2' action='join'/>"),
+                "bad.xml:10:",
+                "bad time '-2'");
+        Refused(File(wv,
+                     w + v,
+                     "<schedule name='w' time='0' action='join'/>\n"
+                     "<schedule name='w' time='1' action='leave' amount='2'/>"),
+                "bad.xml:11:",
+                "negative number of replicas at 1 s");
+        Refused(File(wv,
+                     w + v,
+                     "<schedule name='w' time='0' action='join' amount='2'/>\n"
+                     "<schedule name='w' time='1' action='disconnect' amount='3'/>"),
+                "bad.xml:11:",
+                "disconnects more replicas than are joined and connected");
+        Refused(File(wv,
+                     w + v,
+                     "<schedule name='w' time='0' action='join' amount='2'/>\n"
+                     "<schedule name='w' time='1' action='disconnect'/>\n"
+                     "<schedule name='w' time='2' action='reconnect' amount='2'/>"),
+                "bad.xml:12:",
+                "reconnects more replicas than are disconnected");
+        Refused(File(wv, w + v, "<schedule name='w' time='1' action='explode'/>"),
+                "bad.xml:10:",
+                "action=\"explode\"");
+        // Links: directed. download= gives the way back; otherwise a link the other way.
+        auto asymmetric = Parse(File(wv,
+                                     "<link origin='w' dest='s' latency='2' jitter='0.5' "
+                                     "upload='10Mbps'/>\n<link origin='s' dest='w' latency='7' "
+                                     "upload='30Mbps' drop='0.01'/>\n" +
+                                         v));
+        const auto& host = asymmetric.hosts[0];
+        NS_TEST_ASSERT_MSG_EQ(host.uplink.GetBitRate(), 10000000, "w -> s");
+        NS_TEST_ASSERT_MSG_EQ(host.downlink.GetBitRate(), 30000000, "s -> w");
+        NS_TEST_ASSERT_MSG_EQ(host.delay, MilliSeconds(2), "latency w -> s");
+        NS_TEST_ASSERT_MSG_EQ(host.jitter, MicroSeconds(500), "jitter w -> s, in ms");
+        NS_TEST_ASSERT_MSG_EQ(host.back.has_value(), true, "the way back differs");
+        NS_TEST_ASSERT_MSG_EQ(host.back->delay, MilliSeconds(7), "latency s -> w");
+        NS_TEST_ASSERT_MSG_EQ(host.back->jitter, Seconds(0), "no jitter s -> w");
+        NS_TEST_ASSERT_MSG_EQ_TOL(host.back->loss, 0.01, 1e-12, "drop s -> w");
+        NS_TEST_ASSERT_MSG_EQ(Parse(File(wv, w + v)).hosts[0].back.has_value(),
+                              false,
+                              "download= keeps latency, jitter and drop");
+        Refused(File(wv, "<link origin='w' dest='s' latency='2' upload='10Mbps'/>\n" + v),
+                "bad.xml:7:",
+                "is one-way");
+        Refused(File(wv, w + "\n<link origin='s' dest='w' latency='2' upload='1Mbps'/>\n" + v),
+                "bad.xml:8:",
+                "a second link from s to w");
+        // Link schedules: one direction unless download= is given.
+        auto changed = Parse(File(wv,
+                                  w + v,
+                                  "<schedule origin='s' dest='w' time='1' latency='9' "
+                                  "jitter='1'/>\n<schedule origin='w' dest='s' time='2' "
+                                  "upload='1Mbps' download='2Mbps' drop='0.1'/>"));
+        NS_TEST_ASSERT_MSG_EQ(changed.events[0].oneWay, true, "latency s -> w only");
+        NS_TEST_ASSERT_MSG_EQ(changed.events[0].a + changed.events[0].b, "sw-0", "from s");
+        NS_TEST_ASSERT_MSG_EQ(*changed.events[0].jitter, MilliSeconds(1), "jitter in ms");
+        NS_TEST_ASSERT_MSG_EQ(changed.events[1].oneWay, false, "download=: both ways");
+        Refused(File(wv, w + v, "<schedule origin='w' dest='v' time='1' latency='9'/>"),
+                "bad.xml:10:",
+                "no link joins w and v");
+        Refused(File(wv, w + v, "<schedule origin='w' dest='s' time='1' action='join'/>"),
+                "bad.xml:10:",
+                "adding links during a run is not modelled");
+        Refused(File(wv, w + v, "<schedule origin='w' dest='s' time='1' loss='0.5'/>"),
+                "bad.xml:10:",
+                "a link's packet loss is drop=");
+        // A bridge leaves and joins: all its links go down and up.
+        auto bridge = Parse(File(wv,
+                                 w + v,
+                                 "<schedule name='s' time='1' action='leave'/>\n"
+                                 "<schedule name='s' time='2' action='join'/>"));
+        NS_TEST_ASSERT_MSG_EQ(bridge.events.size(), 4, "two links, down then up");
+        NS_TEST_ASSERT_MSG_EQ(NetworkEvent::ActionName(bridge.events[0].action),
+                              "link-down",
+                              "leave");
+        // Elements and attributes.
+        NS_TEST_ASSERT_MSG_EQ(
+            Parse(File("<service name='d' image='x' supervisor='false'/>" + wv, w + v))
+                .hosts.size(),
+            2,
+            "supervisor= by its presence, whatever its value");
+        auto shared = Parse(File("<service name='w' replicas='3' share='true'/>"
+                                 "<service name='v'/>",
+                                 w + v));
+        NS_TEST_ASSERT_MSG_EQ(shared.routers[shared.hosts[0].router],
+                              "w",
+                              "shared: the replicas behind a bridge of their own");
+        NS_TEST_ASSERT_MSG_EQ(shared.hosts[0].uplink.GetBitRate(), 10000000, "at the link's rate");
+        NS_TEST_ASSERT_MSG_EQ(shared.links.size(), 1, "and share the link w - s");
+        NS_TEST_ASSERT_MSG_EQ(Parse(File(wv, w + v) + "").hosts.size(), 2, "config not needed");
+        Refused("<experiment>\n<services>" + wv + "</services><links>" + w + v +
+                    "</links></experiment>",
+                "bad.xml:1:",
+                "misses attribute boot");
+        Refused("<experiment boot='b'>\n<services>" + wv + "</services></experiment>",
+                "bad.xml:1:",
+                "no <links> block");
+        Refused("<experiment boot='b'>\n<services/>\n<services/></experiment>",
+                "bad.xml:3:",
+                "only one <services> block");
+        Refused("<experiment boot='b'>\n<services><bridge name='x'/></services></experiment>",
+                "bad.xml:2:",
+                "<bridge> belongs inside <bridges>");
+        Refused("<experiment boot='b'>\n<config><path shortest_path='latency'/></config>"
+                "</experiment>",
+                "bad.xml:2:",
+                "shortest_path=\"latency\" is not modelled");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * JitterChannel: per-direction delays, a normal per-packet jitter of the set spread, and
+ * the link's order kept under it.
+ */
+class JitterChannelTestCase : public TestCase
+{
+  public:
+    JitterChannelTestCase()
+        : TestCase("JitterChannel: per-direction delay, normal jitter, order kept")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(2);
+        const auto devices =
+            TopologyHelper::InstallLink(nodes.Get(0), nodes.Get(1), MilliSeconds(10), 1500);
+        auto a = DynamicCast<PointToPointNetDevice>(devices.Get(0));
+        auto b = DynamicCast<PointToPointNetDevice>(devices.Get(1));
+        a->SetDataRate(DataRate("1Gbps"));
+        b->SetDataRate(DataRate("1Gbps"));
+        auto channel = DynamicCast<JitterChannel>(a->GetChannel());
+        NS_TEST_ASSERT_MSG_NE(channel, nullptr, "InstallLink makes a JitterChannel");
+        TopologyHelper::SetShape(a, MilliSeconds(10), MilliSeconds(2));
+        TopologyHelper::SetShape(b, MilliSeconds(30), Seconds(0));
+        channel->AssignStreams(7);
+
+        std::map<uint64_t, Time> sent;
+        std::vector<std::pair<uint64_t, Time>> atB;
+        std::vector<Time> atA;
+        b->SetReceiveCallback([&](Ptr<NetDevice>, Ptr<const Packet> p, uint16_t, const Address&) {
+            atB.emplace_back(p->GetUid(), Simulator::Now());
+            return true;
+        });
+        a->SetReceiveCallback([&](Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&) {
+            atA.push_back(Simulator::Now());
+            return true;
+        });
+        auto send = [&](Ptr<PointToPointNetDevice> from) {
+            auto packet = Create<Packet>(1000);
+            sent[packet->GetUid()] = Simulator::Now();
+            from->Send(packet, from == a ? b->GetAddress() : a->GetAddress(), 0x0800);
+        };
+        // Spaced far apart: each packet's delay is its own draw.
+        const uint32_t spaced = 2000;
+        for (uint32_t i = 0; i < spaced; ++i)
+        {
+            Simulator::Schedule(MilliSeconds(50) * i, [&] { send(a); });
+        }
+        Simulator::Schedule(Seconds(1), [&] { send(b); });
+        // Back to back: 100 packets 8 us apart under a 2 ms jitter would overtake each other.
+        Simulator::Schedule(Seconds(200), [&] {
+            for (uint32_t i = 0; i < 100; ++i)
+            {
+                send(a);
+            }
+        });
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(atB.size(), spaced + 100, "every packet arrives");
+        const Time tx = DataRate("1Gbps").CalculateBytesTxTime(1000 + 2); // PPP header
+        double sum = 0;
+        double squares = 0;
+        for (uint32_t i = 0; i < spaced; ++i)
+        {
+            const double extra =
+                (atB[i].second - sent[atB[i].first] - tx - MilliSeconds(10)).GetSeconds() * 1e3;
+            sum += extra;
+            squares += extra * extra;
+        }
+        const double mean = sum / spaced;
+        const double sd = std::sqrt(squares / spaced - mean * mean);
+        // Clamping at a zero delay is 5 sigma away: mean 0 and sd 2 ms, within sampling error.
+        NS_TEST_ASSERT_MSG_EQ_TOL(mean, 0.0, 0.15, "jitter has mean 0 (ms)");
+        NS_TEST_ASSERT_MSG_EQ_TOL(sd, 2.0, 0.15, "and the set standard deviation (ms)");
+        NS_TEST_ASSERT_MSG_EQ(atA.size(), 1, "the way back");
+        NS_TEST_ASSERT_MSG_EQ(atA[0] - Seconds(1), tx + MilliSeconds(30), "30 ms, no jitter");
+        bool ordered = true;
+        for (uint32_t i = spaced + 1; i < atB.size(); ++i)
+        {
+            ordered =
+                ordered && atB[i].first > atB[i - 1].first && atB[i].second >= atB[i - 1].second;
+        }
+        NS_TEST_ASSERT_MSG_EQ(ordered, true, "a burst arrives in the order it was sent");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * Topology files, Kollaps import, network options and congestion traces.
  */
 class TopologyTestSuite : public TestSuite
@@ -1121,6 +1425,8 @@ class TopologyTestSuite : public TestSuite
     {
         AddTestCase(new UnitsTestCase);
         AddTestCase(new KollapsTestCase);
+        AddTestCase(new KollapsRulesTestCase);
+        AddTestCase(new JitterChannelTestCase);
         AddTestCase(new TopologyFileTestCase);
         AddTestCase(new TopologyErrorsTestCase);
         AddTestCase(new PartitionTestCase);

@@ -98,6 +98,16 @@ NetworkDynamics::Schedule(const ResolvedNetworkEvents& events)
     }
     for (const auto& event : events.inRun)
     {
+        if (event.at.IsZero() && event.IsNodeEvent() && event.action != NetworkEvent::JOIN)
+        {
+            // Applications start in events at time 0 that the nodes' initialization
+            // schedules once the run begins: a node that leaves, crashes or disconnects at 0
+            // does so after its start, or its start would undo it.
+            Simulator::Schedule(Seconds(0), [this, event]() {
+                Simulator::ScheduleNow(&NetworkDynamics::Apply, this, event);
+            });
+            continue;
+        }
         Simulator::Schedule(event.at, &NetworkDynamics::Apply, this, event);
     }
 }

@@ -27,6 +27,7 @@ struct LinkOptions
     Time delay;
     std::optional<QueueSize> queue;
     double loss{0.0};
+    Time jitter{0};
 };
 
 /**
@@ -46,11 +47,12 @@ ParseLinkOptions(const std::vector<std::string>& words, const std::string& upMea
             throw std::invalid_argument("expected key=value, got '" + word + "'");
         }
         const std::string key = word.substr(0, eq);
-        static const std::set<std::string> known{"rate", "up", "down", "delay", "queue", "loss"};
+        static const std::set<std::string> known{"rate", "up", "down", "delay", "jitter",
+                                                 "queue", "loss"};
         if (known.count(key) == 0)
         {
             throw std::invalid_argument("unknown option '" + key +
-                                        "'; known: rate, up, down, delay, queue, loss");
+                                        "'; known: rate, up, down, delay, jitter, queue, loss");
         }
         if (!values.emplace(key, word.substr(eq + 1)).second)
         {
@@ -82,6 +84,10 @@ ParseLinkOptions(const std::vector<std::string>& words, const std::string& upMea
     if (values.count("loss"))
     {
         options.loss = ParseProbability(values["loss"]);
+    }
+    if (values.count("jitter"))
+    {
+        options.jitter = ParseDelay(values["jitter"]);
     }
     return options;
 }
@@ -164,6 +170,7 @@ Parser::AddHost(std::vector<HostSpec>& list,
     host.delay = options.delay;
     host.queue = options.queue;
     host.loss = options.loss;
+    host.jitter = options.jitter;
     list.push_back(host);
 }
 
@@ -191,7 +198,9 @@ Parser::Statement(const std::vector<std::string>& words)
     }
     else if (keyword == "host" || keyword == "endpoint")
     {
-        need(3, keyword + " NAME ROUTER rate=RATE delay=DELAY [up=] [down=] [queue=] [loss=]");
+        need(3,
+             keyword + " NAME ROUTER rate=RATE delay=DELAY [up=] [down=] [jitter=] [queue=] "
+                       "[loss=]");
         auto& list = keyword == "host" ? file.topology.hosts : file.topology.endpoints;
         const auto options = ParseLinkOptions(rest(3), "host -> router");
         AddHost(list, words[1], words[2], options);
@@ -222,7 +231,7 @@ Parser::Statement(const std::vector<std::string>& words)
     }
     else if (keyword == "link")
     {
-        need(3, "link A B rate=RATE delay=DELAY [up=] [down=] [queue=] [loss=]");
+        need(3, "link A B rate=RATE delay=DELAY [up=] [down=] [jitter=] [queue=] [loss=]");
         RouterLinkSpec link;
         link.a = Router(words[1]);
         link.b = Router(words[2]);
@@ -236,6 +245,7 @@ Parser::Statement(const std::vector<std::string>& words)
         link.delay = options.delay;
         link.queue = options.queue;
         link.loss = options.loss;
+        link.jitter = options.jitter;
         file.topology.links.push_back(link);
     }
     else if (keyword == "traffic")

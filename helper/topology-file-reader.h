@@ -34,17 +34,19 @@ struct TopologyFile
  * hosts and endpoints. Routers must be declared before they are used.
  *
  *     router NAME
- *     host NAME ROUTER rate=RATE delay=DELAY [up=RATE] [down=RATE] [queue=SIZE] [loss=P]
+ *     host NAME ROUTER rate=RATE delay=DELAY [up=RATE] [down=RATE] [jitter=TIME] [queue=SIZE]
+ *          [loss=P]
  *     hosts PREFIX COUNT ROUTER (same options)    # PREFIX0 .. PREFIX<COUNT-1>
  *     endpoint NAME ROUTER (same options)         # not a learning node: cross traffic only
- *     link A B rate=RATE delay=DELAY [up=RATE] [down=RATE] [queue=SIZE] [loss=P]
+ *     link A B rate=RATE delay=DELAY [up=RATE] [down=RATE] [jitter=TIME] [queue=SIZE] [loss=P]
  *     traffic bulk FROM TO [start=TIME] [stop=TIME] [maxBytes=N]
  *     traffic onoff FROM TO rate=RATE [on=TIME] [off=TIME] [size=BYTES] [start=] [stop=]
  *
  * Learning hosts become learning nodes 0, 1, ... in file order. For a host, `up` is the
  * host -> router rate and `down` the router -> host rate; for a link, `up` is A -> B and
  * `down` B -> A. `rate` sets both; `up`/`down` override it; a rate for each direction is
- * required. `delay` (one-way) is required. `queue` sizes the router queue(s) on the link
+ * required. `delay` (one-way) is required; `jitter` is the standard deviation of a normal
+ * per-packet extra delay, both directions (JitterChannel: the link's order is kept). `queue` sizes the router queue(s) on the link
  * (see NetworkOptions); `loss` is a packet error rate in [0, 1].
  *
  * Units: RATE is bits/s with bps, Kbps, Mbps or Gbps (any case), DELAY/TIME us, ms or s,

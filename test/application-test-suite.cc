@@ -837,7 +837,8 @@ class IslandsTestCase : public TestCase
 {
   public:
     IslandsTestCase()
-        : TestCase("islands learn apart when allowed; events after the end are not reached")
+        : TestCase("islands learn apart when allowed; events at 0 s hold, after the end are "
+                   "not reached")
     {
     }
 
@@ -867,7 +868,7 @@ class IslandsTestCase : public TestCase
         auto run = SmallRun(3, out);
         run->SetTopology(islands);
         run->Set("AllowIslands", "true");
-        run->Set("Events", "2s leave 0; 50s join 7; 90s crash 1");
+        run->Set("Events", "2s leave 0; 50s join 7; 90s crash 1; 0s leave 2; 0s crash 3");
         const auto result = run->RunAll();
         const std::string summary = ReadFile(out + "/summary.json");
         NS_TEST_ASSERT_MSG_NE(summary.find("\"islands\": 2"), std::string::npos, summary);
@@ -898,6 +899,7 @@ class IslandsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(iterations[6], 20, "its island went on");
         NS_TEST_ASSERT_MSG_GT(iterations[1], 20, "so did the other");
         NS_TEST_ASSERT_MSG_LT(iterations[0], 12, "node 0 left at 2 s");
+        NS_TEST_ASSERT_MSG_EQ(iterations[2] + iterations[3], 0, "left and crashed at 0 s");
         NS_TEST_ASSERT_MSG_GT(unreachable, 10, "sends to the other island are unreachable");
         NS_TEST_ASSERT_MSG_GT(result.finalMeanAccuracy, 0.2, "the islands learn");
     }

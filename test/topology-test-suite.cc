@@ -629,7 +629,8 @@ class TopologyFileTestCase : public TestCase
                               "host r1 right up=5Mbps down=7Mbps delay=0.5ms loss=0.01\n"
                               "endpoint src left rate=1Gbps delay=1ms\n"
                               "endpoint dst right rate=1Gbps delay=1ms\n"
-                              "link left right rate=10Mbps down=20Mbps delay=10ms queue=100p\n"
+                              "link left right rate=10Mbps down=20Mbps delay=10ms queue=100p "
+                              "jitter=2ms\n"
                               "traffic bulk src dst start=1s stop=9s\n"
                               "traffic onoff src dst rate=5Mbps on=0.5s off=0.5s\n");
         const auto file = TopologyFileReader::Parse(in, "dumbbell");
@@ -646,6 +647,8 @@ class TopologyFileTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(t.links[0].rateAtoB.GetBitRate(), 10000000, "A -> B");
         NS_TEST_ASSERT_MSG_EQ(t.links[0].rateBtoA.GetBitRate(), 20000000, "B -> A");
         NS_TEST_ASSERT_MSG_EQ(t.links[0].delay, MilliSeconds(10), "delay");
+        NS_TEST_ASSERT_MSG_EQ(t.links[0].jitter, MilliSeconds(2), "jitter");
+        NS_TEST_ASSERT_MSG_EQ(t.hosts[0].jitter, Seconds(0), "no jitter unless given");
         NS_TEST_ASSERT_MSG_EQ(file.crossTraffic.size(), 2, "traffic lines");
         NS_TEST_ASSERT_MSG_EQ(file.crossTraffic[0].stop.value(), Seconds(9), "stop");
         NS_TEST_ASSERT_MSG_EQ(file.crossTraffic[1].kind, CrossTrafficFlow::ONOFF, "onoff");
@@ -657,6 +660,9 @@ class TopologyFileTestCase : public TestCase
         options.Set("queueDisc", "fifo");
         const auto installed = TopologyHelper().Install(t, options);
         NS_TEST_ASSERT_MSG_EQ(installed.endpointAddresses.size(), 2, "endpoints addressed");
+        auto jittered = DynamicCast<JitterChannel>(installed.links.back().deviceA->GetChannel());
+        NS_TEST_ASSERT_MSG_EQ(jittered->GetDirectionJitter(1), MilliSeconds(2), "link jitter");
+        NS_TEST_ASSERT_MSG_EQ(jittered->GetDirectionDelay(1), MilliSeconds(10), "its delay");
         CongestionTracer tracer(t, installed, Seconds(1));
         uint32_t checked = 0;
         for (uint32_t i = 0; i < tracer.GetQueues().size(); ++i)

@@ -47,8 +47,8 @@ ParseLinkOptions(const std::vector<std::string>& words, const std::string& upMea
             throw std::invalid_argument("expected key=value, got '" + word + "'");
         }
         const std::string key = word.substr(0, eq);
-        static const std::set<std::string> known{"rate", "up", "down", "delay", "jitter",
-                                                 "queue", "loss"};
+        static const std::set<std::string>
+            known{"rate", "up", "down", "delay", "jitter", "queue", "loss"};
         if (known.count(key) == 0)
         {
             throw std::invalid_argument("unknown option '" + key +

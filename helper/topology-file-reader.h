@@ -46,8 +46,8 @@ struct TopologyFile
  * host -> router rate and `down` the router -> host rate; for a link, `up` is A -> B and
  * `down` B -> A. `rate` sets both; `up`/`down` override it; a rate for each direction is
  * required. `delay` (one-way) is required; `jitter` is the standard deviation of a normal
- * per-packet extra delay, both directions (JitterChannel: the link's order is kept). `queue` sizes the router queue(s) on the link
- * (see NetworkOptions); `loss` is a packet error rate in [0, 1].
+ * per-packet extra delay, both directions (JitterChannel: the link's order is kept). `queue` sizes
+ * the router queue(s) on the link (see NetworkOptions); `loss` is a packet error rate in [0, 1].
  *
  * Units: RATE is bits/s with bps, Kbps, Mbps or Gbps (any case), DELAY/TIME us, ms or s,
  * SIZE packets (100p) or bytes (150000B).

@@ -88,12 +88,12 @@ class JitterChannel : public PointToPointChannel
 
     bool m_shaped{false}; //!< jitter or a direction set: TransmitStart shapes every packet
     Time m_delay;         //!< once shaped: the Delay of both directions, unless set apart
-    Time m_jitter;                                 //!< both directions, unless set apart
-    std::array<std::optional<Time>, 2> m_delays;   //!< per direction, if set
-    std::array<std::optional<Time>, 2> m_jitters;  //!< per direction, if set
-    std::array<Time, 2> m_lastArrival;             //!< per direction: keeps the order
-    Ptr<NormalRandomVariable> m_draw;              //!< N(0, 1), created when needed
-    int64_t m_stream{-1};                          //!< AssignStreams' index, if any
+    Time m_jitter;        //!< both directions, unless set apart
+    std::array<std::optional<Time>, 2> m_delays;  //!< per direction, if set
+    std::array<std::optional<Time>, 2> m_jitters; //!< per direction, if set
+    std::array<Time, 2> m_lastArrival;            //!< per direction: keeps the order
+    Ptr<NormalRandomVariable> m_draw;             //!< N(0, 1), created when needed
+    int64_t m_stream{-1};                         //!< AssignStreams' index, if any
 };
 
 } // namespace ns3

@@ -7,6 +7,8 @@
 #include "name-list.h"
 #include "topology-units.h"
 
+#include "ns3/input-file.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -773,11 +775,7 @@ Shapes(const Direction& there, const Direction& back)
 NetworkTopology
 KollapsReader::Read(const std::string& path, const KollapsOptions& options)
 {
-    std::ifstream in(path);
-    if (!in)
-    {
-        throw std::runtime_error("cannot read Kollaps file " + path);
-    }
+    auto in = OpenInputFile(path, "Kollaps file");
     return Parse(in, path, options);
 }
 

@@ -8,6 +8,7 @@
 #include "network-topology.h"
 #include "topology-units.h"
 
+#include "ns3/input-file.h"
 #include "ns3/random-source.h"
 
 #include <algorithm>
@@ -200,11 +201,7 @@ NetworkEvent::ParseList(const std::string& text, const std::string& name)
 std::vector<NetworkEvent>
 NetworkEvent::ReadFile(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in)
-    {
-        throw std::runtime_error("cannot read events file " + path);
-    }
+    auto in = OpenInputFile(path, "events file");
     std::vector<NetworkEvent> events;
     std::string line;
     for (uint32_t number = 1; std::getline(in, line); ++number)

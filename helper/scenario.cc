@@ -6,6 +6,8 @@
 
 #include "name-list.h"
 
+#include "ns3/input-file.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -94,10 +96,14 @@ Scenario::FromText(const std::string& text, const std::string& origin)
 Scenario
 Scenario::FromFile(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in)
+    std::ifstream in;
+    try
     {
-        throw ScenarioError(path + ": cannot read the scenario file; check the path");
+        in = OpenInputFile(path, "scenario file");
+    }
+    catch (const std::invalid_argument& error)
+    {
+        throw ScenarioError(error.what());
     }
     std::ostringstream text;
     text << in.rdbuf();

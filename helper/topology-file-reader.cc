@@ -6,6 +6,8 @@
 
 #include "topology-units.h"
 
+#include "ns3/input-file.h"
+
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -279,11 +281,7 @@ Parser::Statement(const std::vector<std::string>& words)
 TopologyFile
 TopologyFileReader::Read(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in)
-    {
-        throw std::runtime_error("cannot read topology file " + path);
-    }
+    auto in = OpenInputFile(path, "topology file");
     return Parse(in, path);
 }
 

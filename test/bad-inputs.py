@@ -26,6 +26,12 @@ def topology(name, text):
     return scenario(name, text)
 
 
+def fifo(name):
+    path = os.path.join(scratch, name)
+    os.mkfifo(path)
+    return path
+
+
 QS = "divshare-quickstart"
 # (program, arguments, words the last line of standard error must hold[, environment])
 CASES = [
@@ -75,7 +81,7 @@ CASES = [
      ["overflow.scenario:1", "out of range"]),
     ("divshare-scenario", [scenario("crlf.scenario", "nodes = 8\r\nrate = 20\r\n")],
      ["crlf.scenario:2", "rate = '20'", "unit"]),
-    ("divshare-scenario", [os.path.join(scratch, "nosuch.scenario")], ["cannot read"]),
+    ("divshare-scenario", [os.path.join(scratch, "nosuch.scenario")], ["nosuch.scenario", "no such file"]),
     ("divshare-scenario", [scenario("ok.scenario", "nodes = 8\n"), "stray"],
      ["unexpected argument 'stray'"]),
     ("divshare-scenario", [scenario("ok2.scenario", "nodes = 8\n"), "--nodez=4"],
@@ -129,6 +135,26 @@ CASES = [
                            "<link origin='w' dest='s' latency='1' uplod='1Mbps'/>\n"
                            "</links></experiment>\n")],
      ["typo.xml:5:", "<link> has no attribute 'uplod'"]),
+    # Paths that are not regular files: read as empty, or blocking the run.
+    ("divshare-scenario", [scratch], ["scenario file " + scratch, "is a directory"]),
+    ("divshare-scenario", [scenario("events-dir.scenario", "nodes = 8\nevents_file = " +
+                                    scratch + "\n")],
+     ["events file " + scratch, "is a directory"]),
+    ("divshare-topology", ["--topology=" + fifo("pipe.topo")],
+     ["topology file", "pipe.topo", "not a regular file"]),
+    ("divshare-topology", ["--kollaps=" + os.path.join(scratch, "none.xml")],
+     ["Kollaps file", "none.xml", "no such file"]),
+    # Kollaps files: what Kollaps itself has no model for that TCP could use.
+    ("divshare-topology", ["--kollaps=" + topology("oneway.xml",
+                           "<experiment boot='b'>\n<services><service name='w' replicas='2'/>"
+                           "</services>\n<bridges><bridge name='s'/></bridges>\n<links>\n"
+                           "<link origin='w' dest='s' latency='1' upload='1Mbps'/>\n"
+                           "</links></experiment>\n")],
+     ["oneway.xml:5:", "one-way", "add download="]),
+    ("divshare-topology", ["--topology=" + topology("islands.topo",
+                           "router a\nrouter b\nhosts x 2 a rate=1Mbps delay=1ms\n"
+                           "hosts y 2 b rate=1Mbps delay=1ms\n")],
+     ["islands.topo", "2 islands", "allow_islands = true"]),
     ("divshare-congestion", ["--topology=" + os.path.join(source, "topologies/dumbbell.topo"),
                              "--from=nosuch", "--simTime=1"],
      ["--from=nosuch", "no router queue"]),

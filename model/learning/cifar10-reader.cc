@@ -4,6 +4,8 @@
 
 #include "cifar10-reader.h"
 
+#include "input-file.h"
+
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -34,10 +36,14 @@ ReadCifar10Files(const std::vector<std::string>& paths, std::size_t recordsPerFi
     std::vector<unsigned char> bytes(expectedBytes);
     for (const auto& path : paths)
     {
-        std::ifstream in(path, std::ios::binary | std::ios::ate);
-        if (!in)
+        std::ifstream in;
+        try
         {
-            throw std::runtime_error("CIFAR-10: cannot open " + path + CIFAR10_FIX);
+            in = OpenInputFile(path, "CIFAR-10 file", std::ios::binary | std::ios::ate);
+        }
+        catch (const std::invalid_argument& error)
+        {
+            throw std::runtime_error(error.what() + std::string(CIFAR10_FIX));
         }
         const auto size = static_cast<std::size_t>(in.tellg());
         if (size != expectedBytes)

@@ -4,6 +4,8 @@
 
 #include "movielens-reader.h"
 
+#include "input-file.h"
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -54,12 +56,7 @@ Densify(const std::vector<int64_t>& raw, std::vector<int64_t>& ids)
 RatingDataset
 ReadRatings(const std::string& path, const RatingFormat& format)
 {
-    std::ifstream in(path);
-    if (!in)
-    {
-        throw std::runtime_error("MovieLens: cannot open " + path +
-                                 "; check the path and that the file is readable");
-    }
+    auto in = OpenInputFile(path, "MovieLens file");
     std::vector<int64_t> rawUsers;
     std::vector<int64_t> rawItems;
     RatingDataset data;

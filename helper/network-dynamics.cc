@@ -190,10 +190,10 @@ NetworkDynamics::Apply(const NetworkEvent& event)
         if (event.loss)
         {
             // A device's receive error model drops what the other end sent toward it.
-            TopologyHelper::SetLoss(backward, *event.loss);
-            if (!event.oneWay)
+            for (const auto& receiver :
+                 event.oneWay ? std::vector{backward} : std::vector{link.deviceA, link.deviceB})
             {
-                TopologyHelper::SetLoss(forward, *event.loss);
+                TopologyHelper::SetLoss(receiver, *event.loss);
             }
         }
         break;

@@ -190,16 +190,17 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
             SetShape(deviceA, forward.delay, forward.jitter);
             SetShape(deviceB, reverse.delay, reverse.jitter);
         }
-        // A device's receive error model drops what the other end sent toward it.
+        // A device's receive error model drops what the other end sent toward it (A's
+        // first: the error models' random streams follow their creation order).
         const double lossAtoB = forward.loss > 0 ? forward.loss : options.errorRate;
         const double lossBtoA = back ? (back->loss > 0 ? back->loss : options.errorRate) : lossAtoB;
-        if (lossAtoB > 0)
-        {
-            SetLoss(deviceB, lossAtoB);
-        }
         if (lossBtoA > 0)
         {
             SetLoss(deviceA, lossBtoA);
+        }
+        if (lossAtoB > 0)
+        {
+            SetLoss(deviceB, lossAtoB);
         }
         if (routerA)
         {

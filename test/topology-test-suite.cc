@@ -1396,8 +1396,10 @@ class JitterChannelTestCase : public TestCase
         double squares = 0;
         for (uint32_t i = 0; i < spaced; ++i)
         {
+            // In nanoseconds: ns-3's double conversion of a negative Time shifts a negative
+            // value (undefined behaviour that the sanitizers stop at).
             const double extra =
-                (atB[i].second - sent[atB[i].first] - tx - MilliSeconds(10)).GetSeconds() * 1e3;
+                (atB[i].second - sent[atB[i].first] - tx - MilliSeconds(10)).GetNanoSeconds() / 1e6;
             sum += extra;
             squares += extra * extra;
         }

@@ -72,6 +72,8 @@ TARGETS = {"cifar10": [0.25, 0.30, 0.35, 0.40, 0.45, 0.50],
 RUNS_HEADER = ["setup", "swept_value", "algorithm", "seed", "final_metric", "target",
                "time_to_target_s", "bytes_sent_per_node", "simulated_seconds", "wall_seconds",
                "folder"]
+# A cell whose runs have not finished yet (not "not reached", which a finished run says).
+NOT_RUN = "no finished run yet"
 TTA_HEADER = ["setup", "swept_value", "algorithm", "seed", "target", "time_to_target_s"]
 PAPER = {
     "cifar10": "time-to-accuracy up to 3.9x lower than AD-PSGD; accuracy up to 19.4% better",
@@ -239,11 +241,12 @@ def by(runs, **keys):
 def ratios(runs, setup, value, baseline, target):
     """Per-seed baseline/DivShare time-to-target ratios; a seed where DivShare reaches the
     target and the baseline does not gives a lower bound (the run's length), kept apart."""
-    exact, bounds, limited = [], [], False
+    exact, bounds, limited, paired = [], [], False, False
     for ours in by(runs, setup=setup, value=value, algorithm="divshare"):
         theirs = by(runs, setup=setup, value=value, algorithm=baseline, seed=ours.seed)
         if not theirs:
             continue
+        paired = True
         mine, other = ours.time_to(target), theirs[0].time_to(target)
         if mine is None:
             continue
@@ -252,6 +255,8 @@ def ratios(runs, setup, value, baseline, target):
             bounds.append(theirs[0].summary["simulated_seconds"] / mine)
         else:
             exact.append(other / mine)
+    if not paired:
+        return NOT_RUN
     text, _ = spread(exact)
     if bounds:
         text += f"; > {min(bounds):.3g} in {len(bounds)} seed(s) where {baseline} never reached it"
@@ -313,14 +318,15 @@ def report_setup(setup, runs, lines):
                 gaps = [(1 - o.final() / t[0].final()) * 100
                         for o in by(mine, value=value, algorithm="divshare")
                         for t in [by(mine, value=value, algorithm=baseline, seed=o.seed)] if t]
-                lines.append(f"- {prefix}divshare final RMSE lower than {baseline} by "
-                             f"{spread(gaps)[0]} % (paper: 9.5 % lower test loss)")
+                lines.append(f"- {prefix}divshare final RMSE lower than {baseline} by " +
+                             (f"{spread(gaps)[0]} %" if gaps else NOT_RUN) +
+                             " (paper: 9.5 % lower test loss)")
             else:
                 gaps = [(o.final() - t[0].final()) * 100
                         for o in by(mine, value=value, algorithm="divshare")
                         for t in [by(mine, value=value, algorithm=baseline, seed=o.seed)] if t]
-                lines.append(f"- {prefix}final accuracy, divshare minus {baseline}: "
-                             f"{spread(gaps)[0]} points")
+                lines.append(f"- {prefix}final accuracy, divshare minus {baseline}: " +
+                             (f"{spread(gaps)[0]} points" if gaps else NOT_RUN))
     if not sweep and len(algorithms) > 1:
         lines += ["", f"Time to {metric_name(dataset)} against target (s; mean, min-max over "
                   "seeds) and the AD-PSGD/DivShare ratio:", ""]
@@ -328,7 +334,7 @@ def report_setup(setup, runs, lines):
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for t in TARGETS[dataset]:
             cells = [f"{t:g}"] + [spread([r.time_to(t) for r in by(mine, algorithm=a)])[0]
-                                  for a in algorithms]
+                                  if by(mine, algorithm=a) else NOT_RUN for a in algorithms]
             cells.append(ratios(mine, setup, None, "adpsgd", t))
             lines.append("| " + " | ".join(cells) + " |")
     lines.append("")

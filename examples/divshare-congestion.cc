@@ -92,7 +92,8 @@ Report(const std::string& label,
               << " samples, " << drops << " drops; fragments delivered after " << after
               << " s: " << latencies.size() << ", latency mean " << mean << " s, p95 "
               << (latencies.empty() ? 0.0 : latencies[latencies.size() * 95 / 100])
-              << " s; final accuracy " << result.finalMeanAccuracy << ", time to target "
+              << " s; final accuracy " << result.Final(result.finalMeanAccuracy)
+              << ", time to target "
               << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
                                       : std::string("not reached"))
               << std::endl;

@@ -73,8 +73,8 @@ main(int argc, char* argv[])
                   << experiment->Get("StragglerRate") << ", the rest at " << experiment->Get("Rate")
                   << "), " << experiment->Get("Duration") << " simulated seconds" << std::endl;
         const auto result = experiment->RunAll();
-        std::cout << "final mean accuracy " << result.finalMeanAccuracy << ", time to "
-                  << experiment->Get("Target") << ": "
+        std::cout << "final mean accuracy " << result.Final(result.finalMeanAccuracy)
+                  << ", time to " << experiment->Get("Target") << ": "
                   << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
                                           : std::string("not reached"))
                   << ", " << result.bytesSent / 1e6 << " MB sent, " << result.wallSeconds

@@ -61,7 +61,7 @@ main(int argc, char* argv[])
         const auto result = experiment->RunAll();
         const bool loss = !experiment->GetWorkload()->HasAccuracy();
         std::cout << "final mean " << (loss ? "loss " : "accuracy ")
-                  << (loss ? result.finalMeanLoss : result.finalMeanAccuracy)
+                  << result.Final(loss ? result.finalMeanLoss : result.finalMeanAccuracy)
                   << ", time to target: "
                   << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
                                           : std::string("not reached"))

@@ -89,8 +89,8 @@ main(int argc, char* argv[])
                   << " cross-traffic flows" << std::endl;
         const auto result = experiment->RunAll();
         const std::string out = experiment->Get("OutputDirectory");
-        std::cout << "final mean accuracy " << result.finalMeanAccuracy << ", time to "
-                  << experiment->Get("Target") << ": "
+        std::cout << "final mean accuracy " << result.Final(result.finalMeanAccuracy)
+                  << ", time to " << experiment->Get("Target") << ": "
                   << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
                                           : std::string("not reached"))
                   << "\nresults in " << out << "/";

@@ -1343,6 +1343,7 @@ ExperimentHelper::Run()
     result.finalMeanAccuracy = last.accuracy;
     result.finalMeanLoss = last.loss;
     result.finalMeanIteration = last.iteration;
+    result.finalEvaluatedNodes = last.evaluatedNodes;
     result.finalConsensusDistance = last.consensusDistance;
     for (const auto& r : m_monitor->GetRecords())
     {
@@ -1409,6 +1410,18 @@ ExperimentHelper::WriteResults() const
     {
         m_capture->Write();
     }
+}
+
+std::string
+ExperimentResult::Final(double value) const
+{
+    if (finalEvaluatedNodes == 0)
+    {
+        return "none (no node was left to evaluate at the end)";
+    }
+    std::ostringstream text;
+    text << value;
+    return text.str();
 }
 
 ExperimentResult

@@ -51,6 +51,14 @@ struct ExperimentResult
     uint64_t fragmentsMalformed{0};       //!< messages rejected, all nodes
     uint32_t divergedNodes{0};            //!< evaluated at the end with a non-finite loss
     double wallSeconds{0.0};              //!< wall-clock duration
+    uint32_t finalEvaluatedNodes{0};      //!< nodes present at the last evaluation
+
+    /**
+     * \param value a final mean (accuracy or loss) of this result
+     * \return it as text, or a sentence saying that no node was left to evaluate (the mean
+     * of nothing is NaN)
+     */
+    std::string Final(double value) const;
 };
 
 /**

@@ -24,6 +24,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -902,6 +903,12 @@ class IslandsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(iterations[2] + iterations[3], 0, "left and crashed at 0 s");
         NS_TEST_ASSERT_MSG_GT(unreachable, 10, "sends to the other island are unreachable");
         NS_TEST_ASSERT_MSG_GT(result.finalMeanAccuracy, 0.2, "the islands learn");
+        NS_TEST_ASSERT_MSG_EQ(result.Final(0.5), "0.5", "a final mean as text");
+        ExperimentResult nobody = result;
+        nobody.finalEvaluatedNodes = 0; // as when every node has left: the mean of nothing
+        NS_TEST_ASSERT_MSG_EQ(nobody.Final(std::nan("")).find("no node was left"),
+                              0 + std::string("none (").size(),
+                              "said, not printed as nan");
     }
 };
 

@@ -159,12 +159,14 @@ main(int argc, char* argv[])
             experiment->Set("CrossTraffic", shared ? "true" : "false");
             experiment->Set("OutputDirectory", out + (shared ? "/shared" : "/alone"));
             experiment->InstallApplications();
-            FindQueue(*experiment->GetCongestionTracer(), from, to); // before anything runs
+            FindQueue(*experiment->GetComponent<TraceComponent>()->GetCongestionTracer(),
+                      from,
+                      to); // before anything runs
             std::cout << (shared ? "with" : "without") << " cross traffic ..." << std::endl;
             const auto result = experiment->Run();
             experiment->WriteResults();
             Report(shared ? "shared" : "alone ",
-                   *experiment->GetCongestionTracer(),
+                   *experiment->GetComponent<TraceComponent>()->GetCongestionTracer(),
                    result,
                    from,
                    to,

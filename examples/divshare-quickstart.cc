@@ -33,7 +33,7 @@ main(int argc, char* argv[])
     experiment->Set("EvaluationInterval", "1");
     experiment->Set("Target", "0.85");
     experiment->Set("OutputDirectory", "results/quickstart");
-    experiment->SetAttribute("Progress", BooleanValue(true));
+    experiment->GetComponent<EvaluationComponent>()->SetAttribute("Progress", BooleanValue(true));
 
     CommandLine cmd(__FILE__);
     ExperimentCommandLine options(cmd, experiment);

@@ -45,7 +45,8 @@ main(int argc, char* argv[])
         Scenario scenario = file.empty() ? Scenario() : Scenario::FromFile(file);
         scenario.ApplyOverrides(overrides);
         scenario.ApplyTo(*experiment);
-        experiment->SetAttribute("Progress", BooleanValue(true));
+        experiment->GetComponent<EvaluationComponent>()->SetAttribute("Progress",
+                                                                      BooleanValue(true));
         experiment->Prepare();
         const std::string output = scenario.Get("output");
         std::cout << "scenario " << scenario.Get("name") << ": " << scenario.Get("algorithm")

@@ -34,7 +34,7 @@ main(int argc, char* argv[])
     experiment->Set("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.5]");
     experiment->Set("CongestionTraces", "true");
     experiment->Set("OutputDirectory", "results/topology");
-    experiment->SetAttribute("Progress", BooleanValue(true));
+    experiment->GetComponent<EvaluationComponent>()->SetAttribute("Progress", BooleanValue(true));
     std::string file;
 
     CommandLine cmd(__FILE__);

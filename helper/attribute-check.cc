@@ -4,6 +4,7 @@
 
 #include "attribute-check.h"
 
+#include "name-list.h"
 #include "topology-units.h"
 
 #include "ns3/data-rate.h"
@@ -12,6 +13,7 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <sstream>
@@ -42,6 +44,99 @@ ParseFinite(const std::string& text, double& value)
 }
 
 } // namespace
+
+TextChecker::TextChecker(Validator validator, std::string form)
+    : m_validator(std::move(validator)),
+      m_form(std::move(form))
+{
+}
+
+std::string
+TextChecker::Explain(const std::string& text) const
+{
+    return m_validator(text);
+}
+
+bool
+TextChecker::Check(const AttributeValue& value) const
+{
+    const auto* text = dynamic_cast<const StringValue*>(&value);
+    return text && Explain(text->Get()).empty();
+}
+
+std::string
+TextChecker::GetValueTypeName() const
+{
+    return "ns3::StringValue";
+}
+
+bool
+TextChecker::HasUnderlyingTypeInformation() const
+{
+    return true;
+}
+
+std::string
+TextChecker::GetUnderlyingTypeInformation() const
+{
+    return m_form;
+}
+
+Ptr<AttributeValue>
+TextChecker::Create() const
+{
+    return ns3::Create<StringValue>();
+}
+
+bool
+TextChecker::Copy(const AttributeValue& source, AttributeValue& destination) const
+{
+    const auto* from = dynamic_cast<const StringValue*>(&source);
+    auto* to = dynamic_cast<StringValue*>(&destination);
+    if (!from || !to)
+    {
+        return false;
+    }
+    *to = *from;
+    return true;
+}
+
+Ptr<const AttributeChecker>
+MakeTextChecker(TextChecker::Validator validator, std::string form)
+{
+    return Create<TextChecker>(std::move(validator), std::move(form));
+}
+
+Ptr<const AttributeChecker>
+MakeParsedTextChecker(std::function<void(const std::string&)> parse, std::string form)
+{
+    return MakeTextChecker(
+        [parse = std::move(parse)](const std::string& value) -> std::string {
+            try
+            {
+                parse(value);
+            }
+            catch (const std::invalid_argument& error)
+            {
+                return error.what();
+            }
+            return "";
+        },
+        std::move(form));
+}
+
+Ptr<const AttributeChecker>
+MakeChoiceChecker(std::vector<std::string> choices)
+{
+    const std::string names = JoinNames(choices);
+    return MakeTextChecker(
+        [choices = std::move(choices)](const std::string& value) {
+            return std::find(choices.begin(), choices.end(), value) != choices.end()
+                       ? ""
+                       : "'" + value + "' is not one of: " + JoinNames(choices);
+        },
+        "one of: " + names);
+}
 
 std::string
 CheckObjectSpec(const std::string& text, TypeId base)
@@ -153,6 +248,10 @@ NormalizeAttributeValue(Ptr<const AttributeChecker> checker,
         {
             return error.what();
         }
+    }
+    if (auto text = DynamicCast<const TextChecker>(checker))
+    {
+        return text->Explain(normalized);
     }
     if (!checker->CreateValidValue(StringValue(normalized)))
     {

@@ -5,12 +5,74 @@
 #ifndef DIVSHARE_ATTRIBUTE_CHECK_H
 #define DIVSHARE_ATTRIBUTE_CHECK_H
 
+#include "ns3/string.h"
 #include "ns3/type-id.h"
 
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
+
+/**
+ * \ingroup divshare
+ * \brief The checker of a text Attribute whose values have a form (a choice among names, a
+ * list of events): ns-3's Attribute system refuses a value the form rejects, and
+ * NormalizeAttributeValue says why.
+ */
+class TextChecker : public StringChecker
+{
+  public:
+    /** What is wrong with a text (empty: nothing). */
+    using Validator = std::function<std::string(const std::string&)>;
+
+    /**
+     * \param validator checks a text
+     * \param form the values' form, for PrintAttributes
+     */
+    TextChecker(Validator validator, std::string form);
+    /**
+     * \param text a value
+     * \return what is wrong with it, or an empty string
+     */
+    std::string Explain(const std::string& text) const;
+
+    bool Check(const AttributeValue& value) const override;
+    std::string GetValueTypeName() const override;
+    bool HasUnderlyingTypeInformation() const override;
+    std::string GetUnderlyingTypeInformation() const override;
+    Ptr<AttributeValue> Create() const override;
+    bool Copy(const AttributeValue& source, AttributeValue& destination) const override;
+
+  private:
+    Validator m_validator;
+    std::string m_form;
+};
+
+/**
+ * \ingroup divshare
+ * \param validator checks a text (what is wrong, or empty)
+ * \param form the values' form, for PrintAttributes
+ * \return a checker of text values of that form
+ */
+Ptr<const AttributeChecker> MakeTextChecker(TextChecker::Validator validator, std::string form);
+
+/**
+ * \ingroup divshare
+ * \param parse reads a text, throwing std::invalid_argument with what is wrong
+ * \param form the values' form, for PrintAttributes
+ * \return a checker of the texts parse takes
+ */
+Ptr<const AttributeChecker> MakeParsedTextChecker(std::function<void(const std::string&)> parse,
+                                                  std::string form);
+
+/**
+ * \ingroup divshare
+ * \param choices the allowed names
+ * \return a checker of a choice among them
+ */
+Ptr<const AttributeChecker> MakeChoiceChecker(std::vector<std::string> choices);
 
 /**
  * \ingroup divshare

@@ -5,27 +5,19 @@
 #ifndef DIVSHARE_EXPERIMENT_HELPER_H
 #define DIVSHARE_EXPERIMENT_HELPER_H
 
-#include "congestion-tracer.h"
-#include "cross-traffic-helper.h"
-#include "learning-monitor.h"
-#include "network-animation.h"
-#include "network-dynamics.h"
-#include "network-options.h"
-#include "network-topology.h"
-#include "packet-capture.h"
-#include "results-writer.h"
-#include "topology-helper.h"
-#include "topology-partition.h"
+#include "dynamics-component.h"
+#include "evaluation-component.h"
+#include "experiment-component.h"
+#include "experiment-result.h"
+#include "network-component.h"
+#include "trace-component.h"
+#include "workload-component.h"
 
 #include "ns3/application-container.h"
-#include "ns3/data-rate.h"
-#include "ns3/nstime.h"
 #include "ns3/object.h"
-#include "ns3/workload.h"
 
 #include <map>
 #include <memory>
-#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,42 +27,16 @@ namespace ns3
 
 /**
  * \ingroup divshare
- * \brief The figures of a finished run (the files hold the rest).
- */
-struct ExperimentResult
-{
-    double finalMeanAccuracy{0.0};        //!< NaN for rating tasks
-    double finalMeanLoss{0.0};            //!< test loss at the end
-    double initialConsensusDistance{0.0}; //!< at time 0
-    double finalConsensusDistance{0.0};   //!< at the end
-    double finalMeanIteration{0.0};       //!< iterations completed, mean over nodes
-    std::optional<double> timeToTarget;   //!< simulated seconds, if reached
-    uint64_t bytesSent{0};                //!< message bytes sent, all nodes
-    uint64_t fragmentsSent{0};            //!< messages sent, all nodes
-    uint64_t fragmentsFlushed{0};         //!< messages flushed, all nodes
-    uint64_t fragmentsMalformed{0};       //!< messages rejected, all nodes
-    uint32_t divergedNodes{0};            //!< evaluated at the end with a non-finite loss
-    double wallSeconds{0.0};              //!< wall-clock duration
-    uint32_t finalEvaluatedNodes{0};      //!< nodes present at the last evaluation
-
-    /**
-     * \param value a final mean (accuracy or loss) of this result
-     * \return it as text, or a sentence saying that no node was left to evaluate (the mean
-     * of nothing is NaN)
-     */
-    std::string Final(double value) const;
-};
-
-/**
- * \ingroup divshare
- * \brief One study, built and run in steps: its Attributes are the single source of every
- * study-level knob (network, workload, measurement), its default, range and help; the
- * applications' and transports' own Attributes are set through it by name.
+ * \brief One study, built and run in steps. Its own Attributes are the study's (name,
+ * algorithm, seed, duration, output folder); every other concern is an ExperimentComponent
+ * with its Attributes (NetworkComponent, TraceComponent, DynamicsComponent,
+ * EvaluationComponent, WorkloadComponent), which it calls in that order at every step. Set()
+ * reaches any of them by name, and the applications' and transports' Attributes too.
  *
  * \code
  *   auto experiment = CreateObject<ExperimentHelper>();
- *   experiment->SetAttribute("Nodes", UintegerValue(16));
- *   experiment->SetApplicationAttribute("Fragments", "10");
+ *   experiment->GetComponent<NetworkComponent>()->SetAttribute("Nodes", UintegerValue(16));
+ *   experiment->Set("Fragments", "10");
  *   experiment->InstallApplications();   // prepares and builds the network first
  *   experiment->GetApplications().Get(0)->TraceConnectWithoutContext("IterationDone", ...);
  *   experiment->Run();
@@ -79,15 +45,15 @@ struct ExperimentResult
  * \endcode
  *
  * Steps, each running the ones before it if they have not run:
- * 1. Prepare(): checks every value and every combination (the one validation step every
- *    entry point shares), reads the topology file and the data set, partitions the data.
- *    Attributes are read here; later changes have no effect.
- * 2. BuildNetwork(): the nodes, links, stacks and queue disciplines.
- * 3. InstallApplications(): one application per learning node, cross traffic, the monitor
- *    and (with CongestionTraces) the congestion tracer, all scheduled.
- * 4. Run(): Simulator::Run until Duration, then the final evaluation.
- * 5. WriteResults(): evaluations.csv, traffic.csv, summary.json, membership.csv,
- *    congestion traces.
+ * 1. Prepare(): every component's Configure() (checks, files, data), then the algorithm's
+ *    own limits: the one validation step every entry point shares. Attributes are read here;
+ *    later changes have no effect.
+ * 2. BuildNetwork(): the nodes, links, stacks and queue disciplines (NetworkComponent).
+ * 3. InstallApplications(): one application per learning node, then every component's
+ *    Install() (cross traffic, traces, dynamics, the monitor), all scheduled.
+ * 4. Run(): Simulator::Run until Duration, then every component's Finish().
+ * 5. WriteResults(): evaluations.csv, traffic.csv, summary.json, then every component's
+ *    files (membership.csv, congestion traces, messages.csv).
  *
  * Under an MPI launcher with more than one rank (see DistributedRun) the same steps run on
  * every rank: Prepare() splits the network (TopologyPartition) and refuses what a distributed
@@ -97,7 +63,8 @@ struct ExperimentResult
  * A topology or a workload given as objects (SetTopology, SetWorkload) replaces what the
  * network or workload attributes would build. Errors are std::invalid_argument (or
  * std::runtime_error from the readers) with one line naming the key, the value and the fix;
- * SetNaming chooses whether keys are named as Attributes, scenario keys or options.
+ * the components' SettingErrors are worded as SetNaming chooses: Attributes, scenario keys or
+ * options.
  */
 class ExperimentHelper : public Object
 {
@@ -118,6 +85,8 @@ class ExperimentHelper : public Object
     ExperimentHelper();
     ~ExperimentHelper() override;
 
+    /** \return the components' types, in the order every step calls them */
+    static const std::vector<TypeId>& GetComponentTypes();
     /**
      * \return the algorithm names (Algorithm attribute), in a fixed order
      */
@@ -128,15 +97,6 @@ class ExperimentHelper : public Object
      * \throws std::invalid_argument naming the known algorithms
      */
     static std::string AlgorithmTypeId(const std::string& algorithm);
-    /**
-     * \brief Check a text attribute of this type beyond its type: a choice among names, a
-     * rate, a partition.
-     * \param attribute the attribute
-     * \param value its value
-     * \return what is wrong, or an empty string
-     */
-    static std::string CheckText(const std::string& attribute, const std::string& value);
-
     /**
      * \brief Check a value as Set() would, without setting it.
      * \param name the attribute or GlobalValue
@@ -233,8 +193,11 @@ class ExperimentHelper : public Object
     const std::vector<CrossTrafficFlow>& GetCrossTraffic() const;
     /** \return the learning task (after Prepare) */
     std::shared_ptr<const Workload> GetWorkload() const;
-    /** \return the network options (after Prepare) */
-    const NetworkOptions& GetNetworkOptions() const;
+    /**
+     * \return the component of this type
+     */
+    template <class T>
+    Ptr<T> GetComponent() const;
     /** \return the installed network: hosts, routers, links (after BuildNetwork) */
     const InstalledTopology& GetNetwork() const;
     /**
@@ -244,8 +207,6 @@ class ExperimentHelper : public Object
     const ApplicationContainer& GetApplications() const;
     /** \return the monitor (after InstallApplications) */
     LearningMonitor& GetMonitor() const;
-    /** \return the congestion tracer, or null without CongestionTraces */
-    CongestionTracer* GetCongestionTracer() const;
     /** \return the result of Run() (in a distributed run, complete on rank 0 only) */
     const ExperimentResult& GetResult() const;
 
@@ -262,94 +223,51 @@ class ExperimentHelper : public Object
         RAN,
     };
 
+    /** \return the component of this type, or null (the study's own type) */
+    Ptr<ExperimentComponent> ComponentOf(TypeId type) const;
+    /** Every component's Configure(), then the algorithm's limits: Prepare()'s work. */
+    void Configure();
     /** \throw std::invalid_argument if a setting in use needs one process */
     void RefuseDistributed() const;
-    /** \throw std::invalid_argument if \p attribute was given but \p reason makes it unused */
-    void RefuseIgnored(const std::string& attribute, const std::string& reason) const;
-    NetworkTopology MakeStar() const;
-    void ReadTopologyFile();
-    void MakeWorkload();
     void CheckApplicationKeys(TypeId application) const;
+    /** \return a message whose settings are named {Attribute}, in the current naming */
+    std::string Word(const std::string& text) const;
 
     // Attributes (see GetTypeId).
     std::string m_name;
     std::string m_algorithm;
     double m_duration;
-    double m_evaluationInterval;
-    uint32_t m_evaluationNodes;
-    double m_target;
     uint32_t m_seed;
     std::string m_output;
-    bool m_progress;
-    std::string m_crashes;
-    std::string m_events;
-    std::string m_eventsFile;
-    double m_churnRate;
-    Time m_membershipDelay;
-    Time m_churnDowntime;
-    bool m_congestionTraces;
-    double m_traceInterval;
-    std::string m_pcap;
-    double m_netAnim;
-    std::string m_topologyKind;
-    std::string m_topologyFile;
-    bool m_crossTrafficOn;
-    bool m_allowIslands;   //!< AllowIslands
-    uint32_t m_islands{1}; //!< islands of the network (Prepare())
-    uint32_t m_nodes;
-    DataRate m_rate;
-    Time m_delay;
-    uint32_t m_stragglers;
-    DataRate m_stragglerRate;
-    std::string m_stragglerRateMax;
-    DataRate m_intraRegionRate;
-    Time m_intraRegionDelay;
-    std::string m_queueDisc;
-    std::string m_queueSize;
-    std::string m_tcpVariant;
-    uint32_t m_mtu;
-    double m_errorRate;
-    uint32_t m_tcpSegmentSize;
-    std::string m_dataset;
-    std::string m_dataPath;
-    std::string m_partition;
-    std::string m_model;
-    uint32_t m_mlpHidden;
-    bool m_mfBiases;
-    uint32_t m_batchSize;
-    double m_learningRate;
-    uint32_t m_testSamples;
 
+    std::vector<Ptr<ExperimentComponent>> m_components; //!< in the order they are called
     Naming m_naming{ATTRIBUTES};
     std::map<std::string, std::string> m_applicationValues;
     std::map<std::string, std::string> m_transportValues;
     std::set<std::string> m_given; //!< settings given through Set()
-    bool m_topologyGiven{false};
-    bool m_workloadGiven{false};
 
     Stage m_stage{NEW};
-    NetworkTopology m_topology;
-    std::vector<CrossTrafficFlow> m_crossTraffic;
-    std::shared_ptr<Workload> m_workload;
-    NetworkOptions m_network;
-    TopologyPartition m_ranks; //!< rank of every node (all 0 in one process)
-    InstalledTopology m_installed;
-    std::vector<uint32_t> m_localHosts; //!< this rank's learning nodes
-    ApplicationContainer m_apps;        //!< theirs, in the same order
+    ExperimentContext m_context;
     std::vector<NodeTraffic> m_traffic; //!< every node's, after Run (rank 0)
     uint64_t m_eventCount{0};           //!< events of all ranks, after Run (rank 0)
-    std::unique_ptr<LearningMonitor> m_monitor;
-    std::unique_ptr<CongestionTracer> m_tracer;
-    ResolvedNetworkEvents m_networkEvents; //!< resolved by Prepare()
-    std::unique_ptr<NetworkDynamics> m_dynamics;
-    std::vector<uint32_t> m_pcapHosts; //!< resolved by Prepare()
-    std::unique_ptr<PacketCapture> m_capture;
-    std::unique_ptr<NetworkAnimation> m_animation;
-    std::unique_ptr<ProgressLine> m_progressLine; //!< with Progress
     ExperimentResult m_result;
     double m_wallStart{0.0};
     double m_learningWait{0.0};
 };
+
+template <class T>
+Ptr<T>
+ExperimentHelper::GetComponent() const
+{
+    for (const auto& component : m_components)
+    {
+        if (auto typed = DynamicCast<T>(component))
+        {
+            return typed;
+        }
+    }
+    return nullptr;
+}
 
 } // namespace ns3
 

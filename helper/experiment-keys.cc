@@ -4,7 +4,8 @@
 
 #include "experiment-keys.h"
 
-#include "experiment-helper.h"
+#include "attribute-check.h"
+#include "experiment-setting.h"
 
 #include <algorithm>
 
@@ -90,8 +91,8 @@ FindExperimentKey(const std::string& name)
 ExperimentKeyInfo
 DescribeExperimentKey(const ExperimentKey& key)
 {
-    const auto [help, defaultValue] = ExperimentHelper::DescribeSetting(key.attribute);
-    return {help, defaultValue};
+    const auto setting = ExperimentSetting::Locate(key.attribute);
+    return {setting.help, AttributeText(setting.checker, *setting.initial)};
 }
 
 } // namespace ns3

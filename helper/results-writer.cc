@@ -106,6 +106,7 @@ ResultsWriter::ResultsWriter(std::string directory)
 
 void
 ResultsWriter::Write(const RunDescription& run,
+                     const ExperimentResult& result,
                      const LearningMonitor& monitor,
                      const std::vector<NodeTraffic>& traffic) const
 {
@@ -118,7 +119,7 @@ ResultsWriter::Write(const RunDescription& run,
     }
     WriteEvaluations(run, monitor);
     WriteTraffic(traffic);
-    WriteSummary(run, monitor, traffic);
+    WriteSummary(run, result, monitor);
 }
 
 void
@@ -168,19 +169,11 @@ ResultsWriter::WriteTraffic(const std::vector<NodeTraffic>& traffic) const
 
 void
 ResultsWriter::WriteSummary(const RunDescription& run,
-                            const LearningMonitor& monitor,
-                            const std::vector<NodeTraffic>& traffic) const
+                            const ExperimentResult& result,
+                            const LearningMonitor& monitor) const
 {
-    double trainingWall = 0.0;
-    uint64_t bytesSent = 0;
-    for (const auto& row : traffic)
-    {
-        trainingWall += row.trainingWallSeconds;
-        bytesSent += row.counters.bytesSent;
-    }
-    const auto& last = monitor.GetLastMean();
     const auto target = monitor.GetTarget();
-    const auto reached = monitor.GetTimeToTarget();
+    const auto& reached = result.timeToTarget;
     const double evaluationWall = monitor.GetEvaluationWallSeconds();
 
     auto out = Open(m_directory + "/summary.json");
@@ -192,24 +185,24 @@ ResultsWriter::WriteSummary(const RunDescription& run,
         << "  \"seed\": " << run.seed << ",\n"
         << "  \"simulated_seconds\": " << Json(run.simulatedSeconds) << ",\n"
         << "  \"wall_seconds\": " << Json(run.wallSeconds) << ",\n"
-        << "  \"wall_training_seconds\": " << Json(trainingWall) << ",\n"
+        << "  \"wall_training_seconds\": " << Json(result.trainingWallSeconds) << ",\n"
         << "  \"wall_evaluation_seconds\": " << Json(evaluationWall) << ",\n"
         << "  \"wall_other_seconds\": " << Json(run.wallSeconds - run.learningWaitSeconds) << ",\n"
         << "  \"wall_learning_wait_seconds\": " << Json(run.learningWaitSeconds) << ",\n"
         << "  \"events\": " << run.events << ",\n"
         << "  \"workers\": " << run.workers << ",\n"
         << "  \"worker_threads\": " << run.workerThreads << ",\n"
-        << "  \"final_mean_iteration\": " << Json(last.iteration) << ",\n"
-        << "  \"final_mean_accuracy\": " << Json(last.accuracy) << ",\n"
-        << "  \"final_mean_loss\": " << Json(last.loss) << ",\n"
-        << "  \"final_mean_mae\": " << Json(last.mae) << ",\n"
-        << "  \"final_consensus_distance\": " << Json(last.consensusDistance) << ",\n"
-        << "  \"diverged_nodes\": " << monitor.GetDivergedCount() << ",\n"
+        << "  \"final_mean_iteration\": " << Json(result.finalMeanIteration) << ",\n"
+        << "  \"final_mean_accuracy\": " << Json(result.finalMeanAccuracy) << ",\n"
+        << "  \"final_mean_loss\": " << Json(result.finalMeanLoss) << ",\n"
+        << "  \"final_mean_mae\": " << Json(result.finalMeanMae) << ",\n"
+        << "  \"final_consensus_distance\": " << Json(result.finalConsensusDistance) << ",\n"
+        << "  \"diverged_nodes\": " << result.divergedNodes << ",\n"
         << "  \"name\": \"" << JsonString(run.name) << "\",\n"
         << "  \"target_metric\": \"" << (monitor.IsLossTarget() ? "loss" : "accuracy") << "\",\n"
         << "  \"target\": " << (target ? Json(*target) : "null") << ",\n"
         << "  \"time_to_target_s\": " << (reached ? Json(*reached) : "null") << ",\n"
-        << "  \"bytes_sent_total\": " << bytesSent << ",\n"
+        << "  \"bytes_sent_total\": " << result.bytesSent << ",\n"
         << "  \"ranks\": " << run.ranks << ",\n"
         << "  \"network_events_not_reached\": " << run.networkEventsNotReached << ",\n"
         << "  \"islands\": " << run.islands << "\n"

@@ -5,6 +5,7 @@
 #ifndef DIVSHARE_RESULTS_WRITER_H
 #define DIVSHARE_RESULTS_WRITER_H
 
+#include "experiment-result.h"
 #include "learning-monitor.h"
 #include "network-dynamics.h"
 
@@ -82,11 +83,13 @@ class ResultsWriter
     /**
      * \brief Write all three files.
      * \param run the run's description
+     * \param result its figures
      * \param monitor its evaluations
      * \param traffic a row per learning node, in node order
      * \throws std::runtime_error when the folder or a file cannot be written
      */
     void Write(const RunDescription& run,
+               const ExperimentResult& result,
                const LearningMonitor& monitor,
                const std::vector<NodeTraffic>& traffic) const;
 
@@ -108,8 +111,8 @@ class ResultsWriter
     void WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const;
     void WriteTraffic(const std::vector<NodeTraffic>& traffic) const;
     void WriteSummary(const RunDescription& run,
-                      const LearningMonitor& monitor,
-                      const std::vector<NodeTraffic>& traffic) const;
+                      const ExperimentResult& result,
+                      const LearningMonitor& monitor) const;
 
     std::string m_directory;
 };

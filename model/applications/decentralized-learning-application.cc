@@ -354,6 +354,12 @@ DecentralizedLearningApplication::GetIteration() const
     return m_iteration;
 }
 
+bool
+DecentralizedLearningApplication::WaitsForNeighbours() const
+{
+    return false;
+}
+
 EvaluationResult
 DecentralizedLearningApplication::Evaluate() const
 {

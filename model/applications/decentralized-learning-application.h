@@ -128,6 +128,11 @@ class DecentralizedLearningApplication : public Application
     uint32_t GetIteration() const;
     /** \return the algorithm's name for outputs, e.g. "divshare" */
     virtual std::string GetAlgorithmName() const = 0;
+    /**
+     * \return whether the algorithm's rounds wait for every neighbour (synchronous), so that
+     * a node or link that goes away stops the run
+     */
+    virtual bool WaitsForNeighbours() const;
     /** \return the evaluation of the node's current model (GetModel()) */
     EvaluationResult Evaluate() const;
     /**

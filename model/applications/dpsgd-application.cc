@@ -43,6 +43,12 @@ DpsgdApplication::GetAlgorithmName() const
     return "dpsgd";
 }
 
+bool
+DpsgdApplication::WaitsForNeighbours() const
+{
+    return true;
+}
+
 std::string
 DpsgdApplication::CheckConfiguration(uint32_t nodes, std::size_t parameters) const
 {

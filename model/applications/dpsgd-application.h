@@ -44,6 +44,7 @@ class DpsgdApplication : public DecentralizedLearningApplication
     ~DpsgdApplication() override;
 
     std::string GetAlgorithmName() const override;
+    bool WaitsForNeighbours() const override;
     std::string CheckConfiguration(uint32_t nodes, std::size_t parameters) const override;
 
     /**

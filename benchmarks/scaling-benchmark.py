@@ -29,7 +29,6 @@ Minutes for the default stars on 2 cores; the 1,024-node star takes the longest.
 import argparse
 import csv
 import glob
-import json
 import os
 import subprocess
 import sys
@@ -37,6 +36,10 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# The reader of result folders that the scripts of utils/ share.
+sys.path.insert(0, os.path.join(ROOT, "utils"))
+import divshare_results as results  # noqa: E402
+
 CIFAR_SCENARIO = "scenarios/cifar10-stragglers-7of60-reduced.scenario"
 
 
@@ -57,8 +60,7 @@ def run(name, command, out):
         _, status, usage = os.wait4(process.pid, 0)
     if status != 0:
         sys.exit(f"{name}: exit status {status}; see {out}/log.txt")
-    with open(os.path.join(out, "summary.json")) as f:
-        summary = json.load(f)
+    summary = results.Result(out).summary
     summary["peak_rss_mb"] = usage.ru_maxrss / 1024
     summary["process_wall_seconds"] = time.monotonic() - start
     return summary

@@ -12,16 +12,18 @@ are byte-identical to one process's and, where not, how far the final mean accur
 """
 
 import argparse
-import csv
 import filecmp
 import glob
-import json
 import os
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# The reader of result folders that the scripts of utils/ share.
+sys.path.insert(0, os.path.join(ROOT, "utils"))
+import divshare_results as results  # noqa: E402
+
 # OpenMPI refuses root and more ranks than cores unless told.
 MPI_ENV = {"OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
            "OMPI_MCA_rmaps_base_oversubscribe": "1", "OMP_NUM_THREADS": "1"}
@@ -59,12 +61,6 @@ def run(command, ranks, expect_ok=True):
     return result
 
 
-def final_accuracy(folder):
-    with open(os.path.join(folder, "evaluations.csv"), newline="") as f:
-        means = [r for r in csv.DictReader(f) if r["node"] == "mean"]
-    return float(means[-1]["accuracy"])
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -82,9 +78,8 @@ def main():
             run([binary] + options + [f"--out={out}"], k)
             subprocess.run([sys.executable, os.path.join(HERE, "check-results.py"), out, ROUNDS],
                            check=True)
-            with open(os.path.join(out, "summary.json")) as f:
-                if json.load(f)["ranks"] != k:
-                    fail(f"{out}/summary.json: ranks is not {k}")
+            if results.Result(out).summary["ranks"] != k:
+                fail(f"{out}/summary.json: ranks is not {k}")
             folders[(k, repeat)] = out
         for k in ranks:
             for f in FILES:
@@ -97,7 +92,8 @@ def main():
             same = [f for f in FILES
                     if filecmp.cmp(os.path.join(one, f), os.path.join(folders[(k, 0)], f),
                                    shallow=False)]
-            gap = final_accuracy(folders[(k, 0)]) - final_accuracy(one)
+            gap = (results.Result(folders[(k, 0)]).final("accuracy") -
+                   results.Result(one).final("accuracy"))
             print(f"{study}, {k} ranks against one process: identical {', '.join(same) or 'none'}"
                   f"; final mean accuracy {gap:+.4f}")
 

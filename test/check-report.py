@@ -12,7 +12,6 @@ fixture runs of two setups in a temporary folder, a report of one setup and then
 must give the same files as a report of both at once, and keep the first one's figure.
 """
 
-import csv
 import json
 import math
 import os
@@ -23,6 +22,10 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+# The reader of result folders that the scripts of utils/ share.
+sys.path.insert(0, os.path.join(ROOT, "utils"))
+import divshare_results as results  # noqa: E402
 
 
 def fail(message):
@@ -51,7 +54,7 @@ def write_run(folder, dataset, algorithm, seed):
         for t, v in zip(times, curve):
             accuracy, loss = (v, 2.0) if dataset == "cifar10" else (0.1, v)
             f.write(f"{t},0,0.1,3.5\n{t},mean,{accuracy:.4f},{loss:.4f}\n")
-    summary = {"algorithm": algorithm, "target": target, "nodes": 20,
+    summary = {"algorithm": algorithm, "target_metric": column, "target": target, "nodes": 20,
                "time_to_target_s": reached[0] if reached else None,
                "bytes_sent_total": 20 * (5e8 + 1e6 * rank + 1e5 * seed),
                "simulated_seconds": times[-1], "wall_seconds": 100.0 + 10 * rank + seed}
@@ -76,7 +79,7 @@ def check_reproduce_paper():
                               algorithm, seed)
 
         def report(only):
-            done = subprocess.run([sys.executable, os.path.join(HERE, "..", "utils",
+            done = subprocess.run([sys.executable, os.path.join(ROOT, "utils",
                                                                 "reproduce-paper.py"),
                                    "--report-only", "--out", out, "--only", only],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -94,8 +97,7 @@ def check_reproduce_paper():
             os.remove(os.path.join(out, name))
         report(first)
         merged, merged_figures = report(second)
-        with open(os.path.join(out, "runs.csv"), newline="") as f:
-            setups = [row["setup"] for row in csv.DictReader(f)]
+        setups = [row["setup"] for row in results.read_rows(out, "runs.csv")]
         if setups != [second] * 9 + [first] * 9:
             fail(f"runs.csv after --only {first}, then {second}: setups {setups}")
         for name in files:
@@ -130,7 +132,7 @@ def main():
     rows = [dict(zip(header, (c.strip() for c in l.strip("|").split("|")))) for l in lines[1:]]
     if len(rows) != len(folders):
         fail(f"{report}: {len(rows)} rows for {len(folders)} runs")
-    summaries = [json.load(open(os.path.join(f, "summary.json"))) for f in folders]
+    summaries = [results.Result(f).summary for f in folders]
     reference = next((s for s in summaries if s["algorithm"] == "divshare"), None)
     for row, summary, folder in zip(rows, summaries, folders):
         where = f"{report}, row {row['run']}"
@@ -144,8 +146,7 @@ def main():
         if (tta is None) != cell.startswith("not in") or (
                 tta is not None and abs(float(cell.split()[0]) - tta) > 1e-9):
             fail(f"{where}: time to target '{cell}', summary.json {tta}")
-        with open(os.path.join(folder, "traffic.csv"), newline="") as f:
-            sent = [int(r["bytes_sent"]) for r in csv.DictReader(f)]
+        sent = results.Result(folder).bytes_sent()
         mb = sum(sent) / len(sent) / 1e6
         if abs(float(row["MB sent per node"]) - mb) > 0.05:
             fail(f"{where}: {row['MB sent per node']} MB sent per node, traffic.csv {mb:.3f}")

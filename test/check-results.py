@@ -7,10 +7,14 @@ The published columns and keys must all be present, in this order (new ones may 
 with values of the right type. Exits 1 naming the first violation.
 """
 
-import csv
-import json
 import math
+import os
 import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The reader of result folders that the scripts of utils/ share.
+sys.path.insert(0, os.path.join(ROOT, "utils"))
+import divshare_results as results  # noqa: E402
 
 EVALUATIONS = ["time_s", "node", "iteration", "accuracy", "loss", "mae", "consensus_distance"]
 TRAFFIC = ["node", "iterations", "bytes_sent", "fragments_sent", "bytes_received",
@@ -35,25 +39,22 @@ def fail(message):
     sys.exit(1)
 
 
-def rows(path, columns):
-    with open(path, newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader, [])
-        if header[: len(columns)] != columns:
-            fail(f"{path}: header {header} does not start with {columns}")
-        return [dict(zip(header, r)) for r in reader]
+def rows(folder, name, columns):
+    header, table = results.read_table(folder, name)
+    if header[: len(columns)] != columns:
+        fail(f"{folder}/{name}: header {header} does not start with {columns}")
+    return table
 
 
 def main():
     folder, rounds = sys.argv[1], int(sys.argv[2])
-    with open(folder + "/summary.json") as f:
-        summary = json.load(f)
+    summary = results.Result(folder).summary
     for key, kind in SUMMARY.items():
         if key not in summary or not isinstance(summary[key], kind):
             fail(f"summary.json: {key} missing or not {kind}: {summary.get(key)!r}")
     nodes = summary["nodes"]
 
-    evaluations = rows(folder + "/evaluations.csv", EVALUATIONS)
+    evaluations = rows(folder, "evaluations.csv", EVALUATIONS)
     means = [r for r in evaluations if r["node"] == "mean"]
     if len(means) != rounds:
         fail(f"evaluations.csv: {len(means)} mean rows, expected {rounds}")
@@ -66,7 +67,7 @@ def main():
         if r["node"] != "mean" and not 0 <= int(r["node"]) < nodes:
             fail(f"evaluations.csv: node {r['node']} out of range")
 
-    traffic = rows(folder + "/traffic.csv", TRAFFIC)
+    traffic = rows(folder, "traffic.csv", TRAFFIC)
     if [int(r["node"]) for r in traffic] != list(range(nodes)):
         fail("traffic.csv: not one row per node")
     if sum(int(r["bytes_sent"]) for r in traffic) != summary["bytes_sent_total"]:

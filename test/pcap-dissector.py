@@ -11,12 +11,16 @@ Exit 77 (skipped) when tshark is not installed; ./divshare test installs it.
 """
 
 import collections
-import csv
 import glob
 import os
 import shutil
 import subprocess
 import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The reader of result folders that the scripts of utils/ share.
+sys.path.insert(0, os.path.join(ROOT, "utils"))
+import divshare_results as results  # noqa: E402
 
 FIELDS = ["type", "sender", "iteration", "fragment", "fragments", "values", "checksum",
           "checksum_ok"]
@@ -49,12 +53,11 @@ def main():
                         f"--algorithm={algorithm}", "--pcap=0,4", f"--out={out}"],
                        check=True, stdout=subprocess.DEVNULL)
         logged = collections.defaultdict(list)
-        with open(os.path.join(out, "pcap", "messages.csv"), newline="") as f:
-            for row in csv.DictReader(f):
-                kind = "1" if row["type"] == "fragment" else "2"
-                key = (kind, row["sender"], row["iteration"], row["fragment"],
-                       row["fragments"], row["values"], row["checksum"])
-                logged[row["node"]].append((key, row["event"], float(row["time_s"])))
+        for row in results.read_rows(os.path.join(out, "pcap"), "messages.csv"):
+            kind = "1" if row["type"] == "fragment" else "2"
+            key = (kind, row["sender"], row["iteration"], row["fragment"],
+                   row["fragments"], row["values"], row["checksum"])
+            logged[row["node"]].append((key, row["event"], float(row["time_s"])))
         for node, name in (("0", "node0"), ("4", "node4")):
             pcaps = glob.glob(os.path.join(out, "pcap", f"{name}-*.pcap"))
             assert len(pcaps) == 1, f"{algorithm}: one capture of {name}, found {pcaps}"

@@ -12,10 +12,11 @@ busiest flows by kind (divshare, cross).
 """
 
 import argparse
-import csv
 import os
 import sys
 from collections import defaultdict
+
+import divshare_results as results
 
 try:
     import matplotlib
@@ -34,8 +35,7 @@ def read(run, name):
     path = os.path.join(run, name)
     if not os.path.exists(path):
         sys.exit(f"plot-congestion.py: {path} is missing; enable congestion traces for the run")
-    with open(path, newline="") as f:
-        return list(csv.DictReader(f))
+    return results.read_rows(run, name)
 
 
 def busiest_link(rows):

@@ -15,12 +15,11 @@ to target as a multiple of DivShare's.
 """
 
 import argparse
-import csv
-import json
 import math
 import os
 import sys
-from collections import defaultdict
+
+import divshare_results as results
 
 try:
     import matplotlib
@@ -36,45 +35,30 @@ except ImportError:
     )
 
 
-def number(text):
-    return float(text) if text not in ("", None) else math.nan
-
-
 def load(directory):
-    path = os.path.join(directory, "evaluations.csv")
-    if not os.path.isfile(path):
-        sys.exit(f"plot-results: {path} not found; give a folder written by a divshare run")
-    per_time = defaultdict(lambda: {"accuracy": [], "loss": [], "mean": None})
-    with open(path, newline="") as f:
-        for row in csv.DictReader(f):
-            slot = per_time[number(row["time_s"])]
-            if row["node"] == "mean":
-                slot["mean"] = (number(row["accuracy"]), number(row["loss"]))
-            else:
-                slot["accuracy"].append(number(row["accuracy"]))
-                slot["loss"].append(number(row["loss"]))
+    """(label, the folder's Result, its summary or {}, MB each node sent)"""
+    run = results.Result(directory)
+    if not run.has("evaluations.csv"):
+        sys.exit(f"plot-results: {os.path.join(directory, 'evaluations.csv')} not found; give "
+                 "a folder written by a divshare run")
     label = os.path.basename(os.path.normpath(directory))
     info = {}
-    summary = os.path.join(directory, "summary.json")
-    if os.path.isfile(summary):
-        with open(summary) as f:
-            info = json.load(f)
+    if run.has("summary.json"):
+        info = run.summary
         algorithm = info.get("algorithm", label)
         label = algorithm if algorithm == label else f"{algorithm} ({label})"
-    sent = []
-    traffic = os.path.join(directory, "traffic.csv")
-    if os.path.isfile(traffic):
-        with open(traffic, newline="") as f:
-            sent = [int(row["bytes_sent"]) / 1e6 for row in csv.DictReader(f)]
-    return label, sorted(per_time.items()), info, sent
+    sent = [b / 1e6 for b in run.bytes_sent()] if run.has("traffic.csv") else []
+    return label, run, info, sent
 
 
-def band(series, key, index):
-    times = [t for t, _ in series]
-    mean = [s["mean"][index] if s["mean"] else math.nan for _, s in series]
-    low = [min(s[key]) if s[key] else math.nan for _, s in series]
-    high = [max(s[key]) if s[key] else math.nan for _, s in series]
-    return times, mean, low, high
+def band(run, key):
+    """Evaluation times, and the mean, lowest and highest node's key at each."""
+    mean, nodes = dict(run.curve(key)), run.at_nodes(key)
+    times = sorted(mean.keys() | nodes.keys())
+    spreads = [results.spread(nodes.get(t, [])) for t in times]
+    return (times, [mean.get(t, math.nan) for t in times],
+            [s.low if s else math.nan for s in spreads],
+            [s.high if s else math.nan for s in spreads])
 
 
 def divshare_run(runs):
@@ -133,11 +117,6 @@ FILES = {
 }
 
 
-def evaluation_interval(series):
-    times = [t for t, _ in series]
-    return times[1] - times[0] if len(times) > 1 else None
-
-
 def tta_multiple(info, reference):
     """This run's time to target as a multiple of the reference's ('' if the reference has
     none; a lower bound when this run never reached the target)."""
@@ -187,8 +166,8 @@ def report(runs, folders, figure, path):
                  f"seconds; {metric} target {target}.")
     lines.append("")
     lines += table
-    intervals = {evaluation_interval(series) for _, series, _, _ in runs}
-    if len(intervals) == 1 and None not in intervals:
+    intervals = {run.interval() for _, run, _, _ in runs}
+    if len(intervals) == 1 and not any(map(math.isnan, intervals)):
         lines += ["", f"Times to target are those of the first evaluation at or past the "
                       f"target, with an evaluation every {intervals.pop():g} simulated s, so "
                       f"they are known to that interval. One seed per run: a direction, not "
@@ -218,18 +197,18 @@ def main():
     output = args.output or os.path.join(args.results[0], "accuracy.png")
 
     has_accuracy = any(
-        not math.isnan(s["mean"][0]) for _, series, _, _ in runs for _, s in series if s["mean"]
+        not math.isnan(v) for _, run, _, _ in runs for _, v in run.curve("accuracy")
     )
-    panels = [("accuracy", 0, "Test accuracy")] if has_accuracy else []
-    panels.append(("loss", 1, "Test loss" if has_accuracy else "Test RMSE"))
+    panels = [("accuracy", "Test accuracy")] if has_accuracy else []
+    panels.append(("loss", "Test loss" if has_accuracy else "Test RMSE"))
     fig, axes = plt.subplots(2, 2, figsize=(13, 9))
     axes = axes.flatten()
     if len(panels) == 1:
         axes[0].axis("off")
         axes = axes[1:]
-    for ax, (key, index, title) in zip(axes, panels):
-        for label, series, _, _ in runs:
-            times, mean, low, high = band(series, key, index)
+    for ax, (key, title) in zip(axes, panels):
+        for label, run, _, _ in runs:
+            times, mean, low, high = band(run, key)
             (line,) = ax.plot(times, mean, label=label, linewidth=1.8)
             ax.fill_between(times, low, high, color=line.get_color(), alpha=0.18, linewidth=0)
         ax.set_xlabel("Simulated time (s)")

@@ -6,8 +6,9 @@
         [--duration S] [--out results/paper] [--report-only] [--list]
 
 Every (setup, swept value, algorithm, seed) is one run of build/examples/divshare-scenario into
-OUT/<setup>/[<key>-<value>/]<algorithm>/seed-<seed>; a run whose summary.json was written by
-the same command is not run again, so an interrupted reproduction resumes where it stopped.
+OUT/<setup>/[<key>-<value>/]<algorithm>/seed-<seed>; a finished run whose scenario.txt records
+the settings the setup asks for is not run again (where it wrote and read its data and how many
+threads it used aside), so an interrupted reproduction resumes where it stopped.
 A sweep's point at the scenario's own value (Omega 10, J 6, 2 stragglers) is the main setup's
 run of the same seed, run once.
 Runs go JOBS at a time, each with WORKERS LearningWorkers (results do not depend on either).
@@ -29,13 +30,14 @@ planned (a kept setup's plan is the one these options would make).
 import argparse
 import concurrent.futures
 import csv
+import dataclasses
+import functools
 import glob
-import json
-import math
 import os
 import shlex
-import subprocess
 import sys
+
+import divshare_results as results
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -43,26 +45,53 @@ ALGORITHMS = ["divshare", "adpsgd", "swift"]
 BASELINES = ["adpsgd", "swift"]
 REDUCED_7 = "scenarios/cifar10-stragglers-7of60-reduced.scenario"
 
-# name: scenario, dataset, extra keys, swept key and values, algorithms, default seeds.
+
+@dataclasses.dataclass
+class Sweep:
+    key: str
+    values: list[str]
+
+
+@dataclasses.dataclass
+class Setup:
+    """A scenario that every algorithm runs once per seed, with keys of it overridden, and
+    once per swept value if it is a sweep."""
+    scenario: str  # relative to ROOT
+    keys: dict[str, str] = dataclasses.field(default_factory=dict)
+    sweep: Sweep | None = None
+    algorithms: list[str] = dataclasses.field(default_factory=lambda: list(ALGORITHMS))
+    seeds: int = 3  # how many, unless --seeds names them
+
+    @functools.cached_property
+    def settings(self):
+        return results.read_settings(os.path.join(ROOT, self.scenario))
+
+    @property
+    def dataset(self):
+        return self.settings["dataset"]
+
+    def values(self):
+        """The swept values; [None] for a setup that is no sweep."""
+        return self.sweep.values if self.sweep else [None]
+
+
 # The straggler sweep scales the paper's 0, 7, 15 and 30 of 60 to the reduced 20 nodes.
 SETUPS = {
-    "cifar10-7of60": (REDUCED_7, "cifar10", {}, None, ALGORITHMS, 3),
-    "cifar10-30of60": ("scenarios/cifar10-stragglers-30of60-reduced.scenario", "cifar10", {},
-                       None, ALGORITHMS, 3),
-    "movielens": ("scenarios/movielens-stragglers-reduced.scenario", "movielens", {}, None,
-                  ALGORITHMS, 3),
-    "movielens-nobias": ("scenarios/movielens-stragglers-reduced.scenario", "movielens",
-                         {"mf_biases": "false"}, None, ALGORITHMS, 3),
-    "sweep-fragments": (REDUCED_7, "cifar10", {}, ("fragments", ["1", "2", "10"]),
-                        ["divshare"], 2),
-    "sweep-degree": (REDUCED_7, "cifar10", {}, ("degree", ["3", "6", "9", "12"]),
-                     ["divshare"], 2),
-    "sweep-stragglers": (REDUCED_7, "cifar10", {}, ("stragglers", ["0", "2", "5", "10"]),
-                         ["divshare", "adpsgd"], 2),
-    "cifar10-7of60-reference": ("scenarios/cifar10-stragglers-7of60-reference.scenario",
-                                "cifar10", {}, None, ALGORITHMS, 1),
-    "cifar10-30of60-reference": ("scenarios/cifar10-stragglers-30of60-reference.scenario",
-                                 "cifar10", {}, None, ALGORITHMS, 1),
+    "cifar10-7of60": Setup(REDUCED_7),
+    "cifar10-30of60": Setup("scenarios/cifar10-stragglers-30of60-reduced.scenario"),
+    "movielens": Setup("scenarios/movielens-stragglers-reduced.scenario"),
+    "movielens-nobias": Setup("scenarios/movielens-stragglers-reduced.scenario",
+                              keys={"mf_biases": "false"}),
+    "sweep-fragments": Setup(REDUCED_7, sweep=Sweep("fragments", ["1", "2", "10"]),
+                             algorithms=["divshare"], seeds=2),
+    "sweep-degree": Setup(REDUCED_7, sweep=Sweep("degree", ["3", "6", "9", "12"]),
+                          algorithms=["divshare"], seeds=2),
+    "sweep-stragglers": Setup(REDUCED_7, sweep=Sweep("stragglers", ["0", "2", "5", "10"]),
+                              algorithms=["divshare", "adpsgd"], seeds=2),
+    "cifar10-7of60-reference": Setup("scenarios/cifar10-stragglers-7of60-reference.scenario",
+                                     seeds=1),
+    "cifar10-30of60-reference": Setup("scenarios/cifar10-stragglers-30of60-reference.scenario",
+                                      seeds=1),
 }
 DEFAULT_SETUPS = ["cifar10-7of60", "cifar10-30of60", "movielens", "movielens-nobias",
                   "sweep-fragments", "sweep-degree", "sweep-stragglers"]
@@ -81,73 +110,78 @@ PAPER = {
 }
 
 
-class Run:
+class Run(results.Result):
+    """One run of a setup: a result folder once finished."""
+
     def __init__(self, setup, value, algorithm, seed, args):
-        scenario, dataset, keys, sweep, _, _ = SETUPS[setup]
+        spec = SETUPS[setup]
         self.setup, self.value, self.algorithm, self.seed = setup, value, algorithm, seed
         self.reused = False
-        self.dataset = dataset
-        parts = [args.out, setup] + ([f"{sweep[0]}-{value}"] if sweep else [])
-        self.folder = os.path.join(*parts, algorithm, f"seed-{seed}")
-        data = args.cifar10 if dataset == "cifar10" else args.movielens
-        self.command = [os.path.join(args.build, "examples", "divshare-scenario"),
-                        os.path.join(ROOT, scenario), f"--algorithm={algorithm}",
-                        f"--seed={seed}", f"--output={self.folder}", f"--data_path={data}",
-                        f"--workers={args.workers}"]
-        self.command += [f"--{k}={v}" for k, v in keys.items()]
-        if sweep:
-            self.command.append(f"--{sweep[0]}={value}")
+        self.dataset = spec.dataset
+        out = os.path.join(args.out, setup)
+        if spec.sweep:
+            out = results.point_folder(out, spec.sweep.key, value)
+        super().__init__(os.path.join(out, algorithm, f"seed-{seed}"))
+        # In the order of the command line, which command.txt records.
+        self.options = {"algorithm": algorithm, "seed": str(seed), "output": self.folder,
+                        "data_path": args.cifar10 if self.dataset == "cifar10" else args.movielens,
+                        "workers": str(args.workers), **spec.keys}
+        if spec.sweep:
+            self.options[spec.sweep.key] = value
         if args.duration:
-            self.command.append(f"--duration={args.duration}")
+            self.options["duration"] = str(args.duration)
         if args.eval_interval:
-            self.command.append(f"--eval_interval={args.eval_interval}")
-        if sweep:
-            self.reuse_main_run(scenario, keys, sweep[0], args)
+            self.options["eval_interval"] = str(args.eval_interval)
+        self.command = results.scenario_command(args.build, os.path.join(ROOT, spec.scenario),
+                                                self.options)
+        if spec.sweep:
+            self.reuse_main_run(spec, args)
 
-    def reuse_main_run(self, scenario, keys, key, args):
+    def wanted(self):
+        """The settings this run asks for: its scenario's, as its options override them."""
+        return {**SETUPS[self.setup].settings, **self.options}
+
+    def reuse_main_run(self, spec, args):
         """A sweep's point at the scenario's own value is its main setup's run of this
         seed: take that run when its scenario.txt shows this value and it ran as this point
-        would (to run: with this command but for the swept key, the output and the worker
-        count, which results do not depend on; to report: with the settings of the sweep's
-        finished points of this seed but for the swept key)."""
-        main = [name for name, (s, _, k, sweep, _, _) in SETUPS.items()
-                if s == scenario and k == keys and not sweep]
+        would (to run: with the settings this point asks for; to report: with the settings
+        of the sweep's finished points of this seed but for the swept key)."""
+        main = [name for name, s in SETUPS.items()
+                if s.scenario == spec.scenario and s.keys == spec.keys and not s.sweep]
         if not main:
             return
         other = Run(main[0], None, self.algorithm, self.seed, args)
         if not other.finished():
             return
-        theirs = settings(other.folder)
-        if theirs.pop(key, None) != self.value:
+        key = spec.sweep.key
+        theirs = other.settings
+        if theirs.get(key) != self.value:
             return
-        with open(os.path.join(other.folder, "command.txt")) as f:
-            recorded = shlex.split(f.read())
         if args.report_only:
-            points = glob.glob(os.path.join(args.out, self.setup, f"{key}-*", self.algorithm,
-                                            f"seed-{self.seed}", "scenario.txt"))
+            points = glob.glob(os.path.join(
+                results.point_folder(os.path.join(args.out, self.setup), key, "*"),
+                self.algorithm, f"seed-{self.seed}", "scenario.txt"))
             # Keys one of them lacks came later, with defaults that keep results as they were.
-            same = all(v == theirs[k] for p in points
-                       for k, v in settings(os.path.dirname(p)).items() if k != key and k in theirs)
+            same = all(results.agrees(theirs, {k: v for k, v in point.items()
+                                               if k != key and k in theirs})
+                       for point in map(results.read_settings, points))
         else:
-            def essential(command, dropped):
-                return [c for c in command if not c.startswith(dropped)]
-
-            drop = ("--output=", "--workers=")
-            same = (essential(recorded, drop) ==
-                    essential(shlex.split(self.quoted()), drop + (f"--{key}=",)))
+            same = results.agrees(theirs, self.wanted())
         if same:
             self.folder, self.reused = other.folder, True
-            self.command = [c.replace("$ROOT", ROOT) for c in recorded]
+            with open(os.path.join(other.folder, "command.txt")) as f:
+                self.command = [c.replace("$ROOT", ROOT) for c in shlex.split(f.read())]
 
     def finished(self):
-        """Whether a run of this setup, algorithm and seed ended here, by whatever command."""
-        return (os.path.isfile(os.path.join(self.folder, "summary.json")) and
-                os.path.isfile(os.path.join(self.folder, "command.txt")))
+        """Whether a run of this setup, algorithm and seed ended here, with whatever settings:
+        divshare-scenario wrote its settings and summary, and execute() its command."""
+        return all(os.path.isfile(os.path.join(self.folder, name))
+                   for name in ("scenario.txt", "summary.json", "command.txt"))
 
     def done(self):
-        """Whether this very command ran here: a run to keep, not to repeat."""
-        return (self.finished() and
-                open(os.path.join(self.folder, "command.txt")).read().strip() == self.quoted())
+        """Whether a run with the settings this one asks for ended here: one to keep, not to
+        repeat."""
+        return self.finished() and results.agrees(self.settings, self.wanted())
 
     def quoted(self):
         """The command with this checkout's path written as $ROOT: committed runs resume in
@@ -156,82 +190,45 @@ class Run:
 
     def execute(self):
         os.makedirs(self.folder, exist_ok=True)
-        env = dict(os.environ, OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY", "PASSIVE"))
         with open(os.path.join(self.folder, "log.txt"), "w") as log:
-            code = subprocess.run(self.command, stdout=log, stderr=subprocess.STDOUT,
-                                  env=env).returncode
+            code = results.execute(self.command, log)
         if code != 0:
             return f"failed (exit {code}; see {self.folder}/log.txt): {self.quoted()}"
         with open(os.path.join(self.folder, "command.txt"), "w") as f:
             f.write(self.quoted() + "\n")
         return None
 
-    def load(self):
-        with open(os.path.join(self.folder, "summary.json")) as f:
-            self.summary = json.load(f)
-        self.curve = []
-        with open(os.path.join(self.folder, "evaluations.csv"), newline="") as f:
-            for row in csv.DictReader(f):
-                if row["node"] == "mean":
-                    metric = row["accuracy"] if self.dataset == "cifar10" else row["loss"]
-                    self.curve.append((float(row["time_s"]), float(metric)))
-        return self
-
-    def final(self):
-        return self.curve[-1][1] if self.curve else math.nan
-
-    def time_to(self, target):
-        for time, value in self.curve:
-            if (value >= target) if self.dataset == "cifar10" else (value <= target):
-                return time
-        return None
-
-    def interval(self):
-        times = [t for t, _ in self.curve]
-        return min((b - a for a, b in zip(times, times[1:])), default=math.nan)
-
-
-def settings(folder):
-    """A run's settings as its scenario.txt records them, less where it wrote and the
-    threads it used."""
-    with open(os.path.join(folder, "scenario.txt")) as f:
-        pairs = dict(line.split(" = ", 1) for line in f.read().splitlines() if " = " in line)
-    for name in ("output", "workers", "threads"):
-        pairs.pop(name, None)
-    return pairs
-
 
 def seeds_of(setup, args):
-    return args.seeds or list(range(1, SETUPS[setup][5] + 1))
+    return args.seeds or list(range(1, SETUPS[setup].seeds + 1))
 
 
 def planned(setup, args):
     """How many runs plan() gives the setup."""
-    _, _, _, sweep, algorithms, _ = SETUPS[setup]
-    return len(seeds_of(setup, args)) * (len(sweep[1]) if sweep else 1) * len(algorithms)
+    spec = SETUPS[setup]
+    return len(seeds_of(setup, args)) * len(spec.values()) * len(spec.algorithms)
 
 
 def plan(args):
     runs = []
     for setup in args.only:
-        _, _, _, sweep, algorithms, _ = SETUPS[setup]
+        spec = SETUPS[setup]
         # Seed by seed, so that an interrupted reproduction has complete seeds to compare.
         for seed in seeds_of(setup, args):
-            for value in (sweep[1] if sweep else [None]):
-                for algorithm in algorithms:
+            for value in spec.values():
+                for algorithm in spec.algorithms:
                     runs.append(Run(setup, value, algorithm, seed, args))
     return runs
 
 
-def spread(values):
-    """'mean (min-max, n)' of the values that are not None."""
-    values = [v for v in values if v is not None and not math.isnan(v)]
-    if not values:
-        return "not reached", None
-    mean = sum(values) / len(values)
-    if len(values) == 1:
-        return f"{mean:.4g} (n=1)", mean
-    return f"{mean:.4g} ({min(values):.4g}-{max(values):.4g}, n={len(values)})", mean
+def cell(values):
+    """'mean (min-max, n=seeds)' of the values there are (see results.spread)."""
+    s = results.spread(values)
+    if s is None:
+        return "not reached"
+    if s.n == 1:
+        return f"{s.mean:.4g} (n=1)"
+    return f"{s.mean:.4g} ({s.low:.4g}-{s.high:.4g}, n={s.n})"
 
 
 def by(runs, **keys):
@@ -257,7 +254,7 @@ def ratios(runs, setup, value, baseline, target):
             exact.append(other / mine)
     if not paired:
         return NOT_RUN
-    text, _ = spread(exact)
+    text = cell(exact)
     if bounds:
         text += f"; > {min(bounds):.3g} in {len(bounds)} seed(s) where {baseline} never reached it"
     if limited:
@@ -270,7 +267,8 @@ def metric_name(dataset):
 
 
 def report_setup(setup, runs, lines):
-    scenario, dataset, keys, sweep, algorithms, _ = SETUPS[setup]
+    spec = SETUPS[setup]
+    dataset, sweep, algorithms, values = spec.dataset, spec.sweep, spec.algorithms, spec.values()
     mine = by(runs, setup=setup)
     if not mine:
         return
@@ -278,11 +276,10 @@ def report_setup(setup, runs, lines):
     interval = min(r.interval() for r in mine)
     seeds = sorted({r.seed for r in mine})
     lines += [f"## {setup}", "",
-              f"`{scenario}`" + "".join(f" `--{k}={v}`" for k, v in keys.items()) +
+              f"`{spec.scenario}`" + "".join(f" `--{k}={v}`" for k, v in spec.keys.items()) +
               f"; seeds {', '.join(map(str, seeds))}; evaluation every {interval:g} s; "
               f"target {metric_name(dataset)} {target}. Paper: {PAPER[dataset]}.", ""]
-    values = sweep[1] if sweep else [None]
-    head = ([sweep[0]] if sweep else []) + [
+    head = ([sweep.key] if sweep else []) + [
         "algorithm", f"final {metric_name(dataset)}", "time to target (s)",
         "MB sent per node", "wall s per run"]
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -292,23 +289,22 @@ def report_setup(setup, runs, lines):
             if not group:
                 continue
             reached = [r.time_to(target) for r in group]
-            tta, _ = spread(reached)
+            tta = cell(reached)
             missed = sum(t is None for t in reached)
             if missed and missed < len(reached):
                 tta += f"; not reached in {missed}"
             cells = ([value] if sweep else []) + [
-                algorithm, spread([r.final() for r in group])[0], tta,
-                spread([r.summary["bytes_sent_total"] / r.summary["nodes"] / 1e6
-                        for r in group])[0],
-                spread([r.summary["wall_seconds"] for r in group])[0]]
+                algorithm, cell([r.final() for r in group]), tta,
+                cell([r.summary["bytes_sent_total"] / r.summary["nodes"] / 1e6 for r in group]),
+                cell([r.summary["wall_seconds"] for r in group])]
             lines.append("| " + " | ".join(cells) + " |")
     reused = sorted({r.value for r in mine if r.reused}, key=values.index)
     if reused:
-        lines += ["", f"{sweep[0]} = {', '.join(reused)} is the scenario's own value: those "
+        lines += ["", f"{sweep.key} = {', '.join(reused)} is the scenario's own value: those "
                   "rows are the main setup's runs of the same seeds (runs.csv names them)."]
     lines.append("")
     for value in values:
-        prefix = f"{sweep[0]}={value}: " if sweep else ""
+        prefix = f"{sweep.key}={value}: " if sweep else ""
         for baseline in BASELINES:
             if baseline not in algorithms or "divshare" not in algorithms:
                 continue
@@ -319,21 +315,21 @@ def report_setup(setup, runs, lines):
                         for o in by(mine, value=value, algorithm="divshare")
                         for t in [by(mine, value=value, algorithm=baseline, seed=o.seed)] if t]
                 lines.append(f"- {prefix}divshare final RMSE lower than {baseline} by " +
-                             (f"{spread(gaps)[0]} %" if gaps else NOT_RUN) +
+                             (f"{cell(gaps)} %" if gaps else NOT_RUN) +
                              " (paper: 9.5 % lower test loss)")
             else:
                 gaps = [(o.final() - t[0].final()) * 100
                         for o in by(mine, value=value, algorithm="divshare")
                         for t in [by(mine, value=value, algorithm=baseline, seed=o.seed)] if t]
                 lines.append(f"- {prefix}final accuracy, divshare minus {baseline}: " +
-                             (f"{spread(gaps)[0]} points" if gaps else NOT_RUN))
+                             (f"{cell(gaps)} points" if gaps else NOT_RUN))
     if not sweep and len(algorithms) > 1:
         lines += ["", f"Time to {metric_name(dataset)} against target (s; mean, min-max over "
                   "seeds) and the AD-PSGD/DivShare ratio:", ""]
         head = ["target"] + algorithms + ["adpsgd/divshare"]
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for t in TARGETS[dataset]:
-            cells = [f"{t:g}"] + [spread([r.time_to(t) for r in by(mine, algorithm=a)])[0]
+            cells = [f"{t:g}"] + [cell([r.time_to(t) for r in by(mine, algorithm=a)])
                                   if by(mine, algorithm=a) else NOT_RUN for a in algorithms]
             cells.append(ratios(mine, setup, None, "adpsgd", t))
             lines.append("| " + " | ".join(cells) + " |")
@@ -345,12 +341,12 @@ def error_bars(axis, points, label, color, every):
     left out, and with every=True so is a point where any is."""
     xs, means, lows, highs = [], [], [], []
     for x, values in points:
-        got = [v for v in values if v is not None]
-        if got and (not every or len(got) == len(values)):
+        s = results.spread(values)
+        if s and (not every or s.n == len(values)):
             xs.append(x)
-            means.append(sum(got) / len(got))
-            lows.append(means[-1] - min(got))
-            highs.append(max(got) - means[-1])
+            means.append(s.mean)
+            lows.append(s.mean - s.low)
+            highs.append(s.high - s.mean)
     axis.errorbar(xs, means, yerr=[lows, highs], marker="o", capsize=4, label=label,
                   color=f"C{color}")
     return len(xs)
@@ -364,14 +360,15 @@ def plot_setup(setup, runs, out):
     except ImportError:
         print("reproduce-paper: no matplotlib; figures skipped", file=sys.stderr)
         return None
-    _, dataset, _, sweep, algorithms, _ = SETUPS[setup]
+    spec = SETUPS[setup]
+    dataset, sweep, algorithms = spec.dataset, spec.sweep, spec.algorithms
     mine = by(runs, setup=setup)
     if not mine:
         return None
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.8))
     if sweep:
         target = mine[0].summary["target"]
-        values = sweep[1]
+        values = sweep.values
         for i, algorithm in enumerate(algorithms):
             for axis, measure in ((left, lambda r: r.time_to(target)), (right, Run.final)):
                 points = [(x, [measure(r) for r in by(mine, value=value, algorithm=algorithm)])
@@ -379,7 +376,7 @@ def plot_setup(setup, runs, out):
                 error_bars(axis, points, algorithm, i, every=False)
         for axis in (left, right):
             axis.set_xticks(range(len(values)), values)
-            axis.set_xlabel(sweep[0])
+            axis.set_xlabel(sweep.key)
             axis.grid(alpha=0.3)
             axis.legend()
         left.set_ylabel(f"time to {metric_name(dataset)} {target} (s)")
@@ -388,12 +385,12 @@ def plot_setup(setup, runs, out):
         plotted = 0
         for i, algorithm in enumerate(algorithms):
             group = by(mine, algorithm=algorithm)
-            times = sorted({t for r in group for t, _ in r.curve})
-            columns = [[dict(r.curve).get(t) for r in group] for t in times]
-            columns = [[v for v in c if v is not None] for c in columns]
-            mean = [sum(c) / len(c) for c in columns]
-            left.plot(times, mean, label=f"{algorithm} ({len(group)} seeds)", color=f"C{i}")
-            left.fill_between(times, [min(c) for c in columns], [max(c) for c in columns],
+            curves = [dict(r.curve()) for r in group]
+            times = sorted({t for c in curves for t in c})
+            spreads = [results.spread([c.get(t) for c in curves]) for t in times]
+            left.plot(times, [s.mean for s in spreads], label=f"{algorithm} ({len(group)} seeds)",
+                      color=f"C{i}")
+            left.fill_between(times, [s.low for s in spreads], [s.high for s in spreads],
                               color=f"C{i}", alpha=0.2, linewidth=0)
             points = [(t, [r.time_to(t) for r in group]) for t in TARGETS[dataset]]
             plotted += error_bars(right, points, algorithm, i, every=True)
@@ -409,7 +406,7 @@ def plot_setup(setup, runs, out):
             right.invert_xaxis()
             # Every algorithm falls from the initial RMSE within the first interval; an axis
             # scaled to what follows shows where they differ (the first point is cut off).
-            later = [v for r in mine for _, v in r.curve[1:]]
+            later = [v for r in mine for _, v in r.curve()[1:]]
             if later:
                 margin = 0.05 * (max(later) - min(later)) or 0.01
                 left.set_ylim(min(later) - margin, max(later) + margin)
@@ -544,7 +541,7 @@ def main():
 
     # A report takes every finished run, whatever its options (setups may have been run with
     # different evaluation intervals or durations: each setup's report says its own).
-    finished = [r.load() for r in runs if (r.finished() if args.report_only else r.done())]
+    finished = [r for r in runs if (r.finished() if args.report_only else r.done())]
     if not finished:
         sys.exit("reproduce-paper: no run is done yet")
     os.makedirs(args.out, exist_ok=True)

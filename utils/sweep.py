@@ -11,15 +11,17 @@ Example, the paper's sweeps of Omega and J on the reduced CIFAR-10 straggler set
         --data_path=DATA/cifar-10-batches-bin
 
 Each run writes into OUT/KEY-VALUE; OUT/sweep.csv holds one row per value and OUT/sweep.png
-the curves. Extra --KEY=VALUE arguments are passed to every run.
+the curves. Extra --KEY=VALUE arguments are passed to every run. utils/reproduce-paper.py runs
+the paper's sweeps over seeds and algorithms, with the same runs and folder names.
 """
 
 import argparse
 import csv
-import json
 import os
 import subprocess
 import sys
+
+import divshare_results as results
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -36,16 +38,16 @@ def main():
         sys.exit("sweep: the sweep is written KEY=V1,V2,... e.g. fragments=1,2,10")
     key, values = args.sweep.split("=", 1)
     out = args.out or os.path.join("results", "sweep-" + key)
-    env = dict(os.environ, OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY", "PASSIVE"))
     rows, folders = [], []
     for value in values.split(","):
-        folder = os.path.join(out, f"{key}-{value}")
-        command = [os.path.join(args.build, "examples", "divshare-scenario"), args.scenario,
-                   f"--{key}={value}", f"--output={folder}"] + overrides
+        folder = results.point_folder(out, key, value)
+        command = results.scenario_command(args.build, args.scenario,
+                                           {key: value, "output": folder}) + overrides
         print("running:", " ".join(command), flush=True)
-        subprocess.run(command, check=True, env=env)
-        with open(os.path.join(folder, "summary.json")) as f:
-            summary = json.load(f)
+        code = results.execute(command)
+        if code != 0:
+            sys.exit(f"sweep: exit {code} from {' '.join(command)}")
+        summary = results.Result(folder).summary
         rows.append({key: value, **{k: summary[k] for k in (
             "algorithm", "final_mean_accuracy", "final_mean_loss", "time_to_target_s",
             "bytes_sent_total", "wall_seconds")}})

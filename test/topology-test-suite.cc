@@ -4,6 +4,8 @@
 
 // Tests of topology files, the Kollaps importer, network options and congestion traces.
 
+#include "../helper/common/name-list.h"
+#include "../helper/common/topology-units.h"
 #include "divshare-test-fixtures.h"
 
 #include "ns3/channel.h"
@@ -20,7 +22,6 @@
 #include "ns3/kollaps-reader.h"
 #include "ns3/learning-monitor.h"
 #include "ns3/model-transport.h"
-#include "ns3/name-list.h"
 #include "ns3/network-dynamics.h"
 #include "ns3/network-options.h"
 #include "ns3/node-list.h"
@@ -30,7 +31,6 @@
 #include "ns3/topology-file-reader.h"
 #include "ns3/topology-helper.h"
 #include "ns3/topology-partition.h"
-#include "ns3/topology-units.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>

@@ -6,7 +6,15 @@
   model/transport     ns-3; neither the learning layer nor LibTorch
   model/network       ns-3 only (routing and links)
   model/applications  the three layers below and ns-3; no LibTorch
-  helper              anything but LibTorch
+  helper/*            the model layers, ns-3, and the helper layers before it in this order:
+    common            attribute checks, setting errors, rates and delays as text
+    topology          network descriptions and their readers (files, Kollaps, events)
+    distributed       MPI runs and the split of a network over ranks
+    install           builders: the network, the learning applications, cross traffic
+    dynamics          the network's changes during a run
+    stats             measurement and output; never the readers
+    study             ExperimentHelper and its components; never the front ends
+    config            the front ends: key table, command lines, scenario files
 
 No header anywhere includes LibTorch. Usage: check-layers.py SOURCE_DIR (exit 1 on a breach).
 """
@@ -22,11 +30,15 @@ RULES = {
     "model/network": ({"model/network"}, True),
     "model/applications": ({"model/applications", "model/protocol", "model/learning",
                             "model/transport"}, True),
-    "helper": ({"helper", "model/applications", "model/protocol", "model/learning",
-                "model/transport", "model/network"}, True),
 }
+HELPERS = ["common", "topology", "distributed", "install", "dynamics", "stats", "study", "config"]
+MODEL = set(RULES)
+for index, helper in enumerate(HELPERS):
+    RULES[f"helper/{helper}"] = ({f"helper/{h}" for h in HELPERS[:index + 1]} | MODEL, True)
+# Headers a layer may not include although their folder is below it.
+FORBIDDEN = {"helper/stats": {"topology-file-reader.h", "kollaps-reader.h"}}
 TORCH = re.compile(r"#include\s*<(torch|ATen|c10)/")
-OURS = re.compile(r'#include\s*"(?:ns3/)?([^"/]+\.h)"')
+OURS = re.compile(r'#include\s*"(?:[^"]*/)?([^"/]+\.h)"')
 NS3 = re.compile(r'#include\s*"ns3/([^"]+)"')
 
 
@@ -53,7 +65,7 @@ def main(source):
                 ours = OURS.match(line)
                 if ours and ours.group(1) in layer_of:
                     other = layer_of[ours.group(1)]
-                    if other not in allowed:
+                    if other not in allowed or ours.group(1) in FORBIDDEN.get(layer, ()):
                         breaches.append(f"{where}: includes {ours.group(1)} ({other}), which "
                                         f"{layer} may not")
                 elif NS3.match(line) and not ns3:

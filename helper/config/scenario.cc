@@ -1,0 +1,168 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "scenario.h"
+
+#include "../common/name-list.h"
+
+#include "ns3/input-file.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace ns3
+{
+
+namespace
+{
+
+std::string
+Trim(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t\r");
+    if (first == std::string::npos)
+    {
+        return "";
+    }
+    const auto last = text.find_last_not_of(" \t\r");
+    return text.substr(first, last - first + 1);
+}
+
+} // namespace
+
+const ExperimentKey&
+Scenario::Lookup(const std::string& key, const std::string& where)
+{
+    const auto& keys = GetExperimentKeys();
+    auto it = std::find_if(keys.begin(), keys.end(), [&key](const ExperimentKey& k) {
+        return k.key == key;
+    });
+    if (it == keys.end())
+    {
+        std::vector<std::string> names;
+        for (const auto& k : keys)
+        {
+            names.push_back(k.key);
+        }
+        throw ScenarioError(where + ": unknown key '" + key + "'; known keys: " + JoinNames(names));
+    }
+    return *it;
+}
+
+void
+Scenario::Set(const std::string& key, const std::string& value, const std::string& where)
+{
+    const std::string problem = ExperimentHelper::CheckValue(Lookup(key, where).attribute, value);
+    if (!problem.empty())
+    {
+        throw ScenarioError(where + ": " + key + " = '" + value + "': " + problem);
+    }
+    m_values[key] = value;
+    m_setAt[key] = where;
+}
+
+Scenario
+Scenario::FromText(const std::string& text, const std::string& origin)
+{
+    Scenario scenario;
+    std::istringstream in(text);
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number)
+    {
+        const std::string where = origin + ":" + std::to_string(number);
+        const std::string content = Trim(line.substr(0, line.find('#')));
+        if (content.empty())
+        {
+            continue;
+        }
+        const auto equals = content.find('=');
+        if (equals == std::string::npos)
+        {
+            throw ScenarioError(where + ": expected 'key = value', got '" + content + "'");
+        }
+        const std::string key = Trim(content.substr(0, equals));
+        if (scenario.m_setAt.count(key))
+        {
+            throw ScenarioError(where + ": " + key + " is already set at " + scenario.m_setAt[key] +
+                                "; set each key once");
+        }
+        scenario.Set(key, Trim(content.substr(equals + 1)), where);
+    }
+    return scenario;
+}
+
+Scenario
+Scenario::FromFile(const std::string& path)
+{
+    std::ifstream in;
+    try
+    {
+        in = OpenInputFile(path, "scenario file");
+    }
+    catch (const std::invalid_argument& error)
+    {
+        throw ScenarioError(error.what());
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return FromText(text.str(), path);
+}
+
+void
+Scenario::ApplyOverrides(const std::vector<std::string>& arguments)
+{
+    for (const auto& argument : arguments)
+    {
+        const auto equals = argument.find('=');
+        if (argument.rfind("--", 0) != 0 || equals == std::string::npos)
+        {
+            throw ScenarioError("'" + argument + "': overrides are written --key=value");
+        }
+        Set(argument.substr(2, equals - 2),
+            argument.substr(equals + 1),
+            argument.substr(0, equals));
+    }
+}
+
+std::string
+Scenario::Get(const std::string& key) const
+{
+    auto it = m_values.find(key);
+    return it != m_values.end() ? it->second
+                                : DescribeExperimentKey(Lookup(key, "Scenario::Get")).defaultValue;
+}
+
+bool
+Scenario::IsSet(const std::string& key) const
+{
+    return m_setAt.count(key) > 0;
+}
+
+std::string
+Scenario::ToText() const
+{
+    std::ostringstream out;
+    for (const auto& key : GetExperimentKeys())
+    {
+        out << key.key << " = " << Get(key.key) << "\n";
+    }
+    return out.str();
+}
+
+void
+Scenario::ApplyTo(ExperimentHelper& experiment) const
+{
+    experiment.SetNaming(&ScenarioKeyOf);
+    for (const auto& key : GetExperimentKeys())
+    {
+        auto it = m_values.find(key.key);
+        if (it != m_values.end())
+        {
+            experiment.Set(key.attribute, it->second);
+        }
+    }
+}
+
+} // namespace ns3

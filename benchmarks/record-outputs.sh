@@ -24,13 +24,14 @@ run() {
     "$@" >"$out/logs/$name.stdout" 2>"$out/logs/$name.stderr"
 }
 
-run quickstart "$build/divshare-quickstart" "${common[@]}" --simTime=20 --out="$out/quickstart"
+run quickstart "$build/divshare-quickstart" "${common[@]}" --duration=20 --output="$out/quickstart"
 run scenario "$build/divshare-scenario" "$here/test/tiny.scenario" "${common[@]}" \
     --output="$out/scenario"
-run comparison "$build/divshare-comparison" "${common[@]}" --simTime=10 --out="$out/comparison"
-run topology "$build/divshare-topology" "${common[@]}" --kollaps="$kollaps" --simTime=4 \
-    --traces=true --out="$out/topology"
+run comparison "$build/divshare-comparison" "${common[@]}" --duration=10 \
+    --output="$out/comparison"
+run topology "$build/divshare-topology" "${common[@]}" --topology_file="$kollaps" --duration=4 \
+    --congestion_traces=true --output="$out/topology"
 run congestion "$build/divshare-congestion" "${common[@]}" \
-    --topology="$here/topologies/dumbbell.topo" --simTime=10 --out="$out/congestion"
+    --topology_file="$here/topologies/dumbbell.topo" --duration=10 --output="$out/congestion"
 # Wall-clock figures differ run to run; the logs keep what the programs printed.
 find "$out" -name summary.json -exec sed -i '/"wall_/d' {} +

@@ -136,8 +136,8 @@ def main():
             os.makedirs(out, exist_ok=True)
             sim = args.star_time_1024 if nodes >= 1024 else args.star_time
             command = [program(args, "divshare-quickstart"),
-                       f"--nodes={nodes}", f"--stragglers={nodes // 4}", f"--simTime={sim}",
-                       f"--out={out}"] + extra
+                       f"--nodes={nodes}", f"--stragglers={nodes // 4}", f"--duration={sim}",
+                       f"--output={out}"] + extra
             if k > 1:
                 command = ["mpirun", "-np", str(k)] + command
             rows.append(row(name, run(name, command, out)))

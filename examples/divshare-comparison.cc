@@ -7,12 +7,13 @@
 // table: final mean accuracy, time to the target accuracy, and bytes sent per node. About 45 s
 // of wall time on 2 cores with the defaults.
 //
-//   ./build/examples/divshare-comparison --nodes=16 --stragglers=4 --out=results/comparison
+//   ./build/examples/divshare-comparison --nodes=16 --stragglers=4 --output=results/comparison
 //
 // Every algorithm gets the same J (--degree): DivShare sends Omega fragments to J peers each,
 // Swift the whole model to J peers, AD-PSGD pushes to J/2 peers and gets as many replies,
 // D-PSGD uses a J-regular graph and EL sends to J peers per round. Each run's
-// evaluations.csv, traffic.csv and summary.json go to OUT/<algorithm>/.
+// evaluations.csv, traffic.csv and summary.json go to OUTPUT/<algorithm>/. Every scenario key
+// is an option (see --PrintHelp).
 
 #include "ns3/command-line.h"
 #include "ns3/divshare-module.h"
@@ -32,34 +33,23 @@ main(int argc, char* argv[])
 {
     // One study description for every algorithm; this example's own defaults first.
     auto defaults = CreateObject<ExperimentHelper>();
-    defaults->Set("StragglerRate", "1Mbps");
-    defaults->Set("LocalSteps", "10");
-    defaults->Set("ComputeTime", "ns3::UniformRandomVariable[Min=0.4|Max=0.6]");
-    defaults->Set("EvaluationInterval", "2");
-    defaults->Set("Target", "0.85");
-    defaults->Set("OutputDirectory", "results/comparison");
-    std::string algorithms = "divshare,adpsgd,swift,dpsgd,el";
-    std::string fragments = "10";
+    defaults->SetDefault("StragglerRate", "1Mbps");
+    defaults->SetDefault("LocalSteps", "10");
+    defaults->SetDefault("ComputeTime", "ns3::UniformRandomVariable[Min=0.4|Max=0.6]");
+    defaults->SetDefault("EvaluationInterval", "2");
+    defaults->SetDefault("Target", "0.85");
+    defaults->SetDefault("OutputDirectory", "results/comparison");
+    std::vector<std::string> algorithms = ExperimentHelper::GetAlgorithms();
 
     CommandLine cmd(__FILE__);
     ExperimentCommandLine options(cmd, defaults);
-    options.AddRunOptions();
-    options.AddOptions({"nodes",
-                        "stragglers",
-                        "rate",
-                        "straggler_rate",
-                        "delay",
-                        "degree",
-                        "max_transfers",
-                        "local_steps",
-                        "compute_time",
-                        "mlp_hidden",
-                        "partition"});
+    options.AddKeyOptions();
     options.AddCustomOption("algorithms",
-                            "Comma-separated algorithms to compare",
-                            algorithms,
+                            "Comma-separated algorithms to compare; an algorithm's own settings "
+                            "(e.g. --fragments) apply to its runs only",
+                            "divshare,adpsgd,swift,dpsgd,el",
                             [&algorithms](const std::string& value) {
-                                // All checked before the first runs.
+                                algorithms.clear();
                                 std::istringstream names(value);
                                 for (std::string name; std::getline(names, name, ',');)
                                 {
@@ -69,22 +59,9 @@ main(int argc, char* argv[])
                                     {
                                         throw std::invalid_argument("--algorithms: " + problem);
                                     }
+                                    algorithms.push_back(name);
                                 }
-                                algorithms = value;
                             });
-    options.AddCustomOption(
-        "fragments",
-        "DivShare: fragments per model (Omega)",
-        fragments,
-        [&fragments](const std::string& value) {
-            // Checked now, set on the DivShare run only.
-            const auto problem = ExperimentHelper::CheckValue("Fragments", value);
-            if (!problem.empty())
-            {
-                throw std::invalid_argument("--fragments = '" + value + "': " + problem);
-            }
-            fragments = value;
-        });
     options.AddCustomOption(
         "shards",
         "Label shards per node (sets --partition=shards:N)",
@@ -92,8 +69,7 @@ main(int argc, char* argv[])
         [&defaults](const std::string& shards) { defaults->Set("Partition", "shards:" + shards); });
     options.Parse(argc, argv);
 
-    try
-    {
+    return options.Run([&]() {
         const std::string out = defaults->Get("OutputDirectory");
         std::ostringstream table;
         table << std::left << std::setw(10) << "algorithm" << std::right << std::setw(11)
@@ -103,16 +79,12 @@ main(int argc, char* argv[])
               << "\n";
         // Every run is prepared (checked) before the first one starts.
         std::vector<std::pair<std::string, Ptr<ExperimentHelper>>> runs;
-        std::istringstream names(algorithms);
-        for (std::string algorithm; std::getline(names, algorithm, ',');)
+        for (const auto& algorithm : algorithms)
         {
             auto experiment = defaults->Clone();
             experiment->Set("Algorithm", algorithm);
-            if (algorithm == "divshare")
-            {
-                experiment->Set("Fragments", fragments);
-            }
-            experiment->Set("OutputDirectory", out + "/" + algorithm);
+            experiment->DropSettingsOfOtherAlgorithms();
+            experiment->SetDefault("OutputDirectory", out + "/" + algorithm);
             experiment->Prepare();
             runs.emplace_back(algorithm, experiment);
         }
@@ -121,6 +93,7 @@ main(int argc, char* argv[])
             std::cout << "running " << algorithm << " on " << experiment->Get("Nodes") << " nodes, "
                       << experiment->Get("Duration") << " simulated seconds..." << std::endl;
             const auto result = experiment->RunAll();
+            ExperimentCommandLine::PrintResult(*experiment, result);
             std::ostringstream reached;
             if (result.timeToTarget)
             {
@@ -137,12 +110,6 @@ main(int argc, char* argv[])
                   << std::setprecision(1) << std::setw(12) << result.finalMeanIteration
                   << std::setw(10) << result.wallSeconds << "\n";
         }
-        std::cout << "\n" << table.str() << "results in " << out << "/<algorithm>/" << std::endl;
-    }
-    catch (const std::exception& error)
-    {
-        std::cerr << "divshare-comparison: " << error.what() << std::endl;
-        return 1;
-    }
-    return 0;
+        std::cout << "\n" << table.str();
+    });
 }

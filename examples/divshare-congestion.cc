@@ -6,10 +6,11 @@
 // each side of a 10 Mbit/s link with a 100-packet FIFO), run twice, alone and with the file's
 // cross traffic (a TCP bulk transfer and on/off UDP through the same bottleneck). Prints, for
 // both runs, the bottleneck queue's occupancy and drops, fragment delivery latency and
-// time-to-accuracy; writes each run's results and congestion traces into --out/alone and
-// --out/shared. Run from the module's folder (the topology path is relative).
+// time-to-accuracy; writes each run's results and congestion traces into --output/alone and
+// --output/shared. Run from the module's folder (the topology path is relative). Every
+// scenario key is an option (see --PrintHelp).
 //
-//   ./build/examples/divshare-congestion --simTime=60
+//   ./build/examples/divshare-congestion --duration=60
 //   /usr/bin/python3 utils/plot-congestion.py results/congestion/alone results/congestion/shared
 
 #include "ns3/command-line.h"
@@ -49,7 +50,6 @@ FindQueue(const CongestionTracer& tracer, const std::string& from, const std::st
 void
 Report(const std::string& label,
        const CongestionTracer& tracer,
-       const ExperimentResult& result,
        const std::string& from,
        const std::string& to,
        double after)
@@ -91,12 +91,8 @@ Report(const std::string& label,
               << " max " << max << " of " << limit << " packets, full in " << full << "/" << samples
               << " samples, " << drops << " drops; fragments delivered after " << after
               << " s: " << latencies.size() << ", latency mean " << mean << " s, p95 "
-              << (latencies.empty() ? 0.0 : latencies[latencies.size() * 95 / 100])
-              << " s; final accuracy " << result.Final(result.finalMeanAccuracy)
-              << ", time to target "
-              << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
-                                      : std::string("not reached"))
-              << std::endl;
+              << (latencies.empty() ? 0.0 : latencies[latencies.size() * 95 / 100]) << " s"
+              << std::defaultfloat << std::setprecision(6) << std::endl;
 }
 
 } // namespace
@@ -106,25 +102,25 @@ main(int argc, char* argv[])
 {
     auto defaults = CreateObject<ExperimentHelper>();
     // This example's own defaults; the options below override them.
-    defaults->Set("Topology", "file");
-    defaults->Set("TopologyFile", "topologies/dumbbell.topo");
-    defaults->Set("QueueDisc", "fifo");
-    defaults->Set("LocalSteps", "10");
-    defaults->Set("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.5]");
-    defaults->Set("EvaluationInterval", "2");
-    defaults->Set("Target", "0.9");
-    defaults->Set("CongestionTraces", "true");
-    defaults->Set("OutputDirectory", "results/congestion");
+    defaults->SetDefault("Topology", "file");
+    defaults->SetDefault("TopologyFile", "topologies/dumbbell.topo");
+    defaults->SetDefault("QueueDisc", "fifo");
+    defaults->SetDefault("LocalSteps", "10");
+    defaults->SetDefault("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.5]");
+    defaults->SetDefault("EvaluationInterval", "2");
+    defaults->SetDefault("Target", "0.9");
+    defaults->SetDefault("CongestionTraces", "true");
+    defaults->SetDefault("OutputDirectory", "results/congestion");
     std::string from = "left";
     std::string to = "right";
 
     CommandLine cmd(__FILE__);
     ExperimentCommandLine options(cmd, defaults);
-    options.AddCustomOption(
-        "topology",
-        "Topology file with a bottleneck and traffic lines",
-        defaults->Get("TopologyFile"),
-        [&defaults](const std::string& path) { defaults->Set("TopologyFile", path); });
+    options.AddKeyOptions();
+    // This example's former option --topology=FILE.
+    options.AddFormerName("topology", "topology_file", [](const std::string& value) {
+        return value != "star" && value != "file";
+    });
     options.AddCustomOption("from",
                             "Router at the bottleneck's sending end",
                             from,
@@ -133,12 +129,9 @@ main(int argc, char* argv[])
                             "Router at its receiving end",
                             to,
                             [&to](const std::string& value) { to = value; });
-    options.AddRunOptions();
-    options.AddOptions({"queue_disc", "mlp_hidden", "local_steps", "compute_time"});
     options.Parse(argc, argv);
 
-    try
-    {
+    return options.Run([&]() {
         const std::string out = defaults->Get("OutputDirectory");
         const auto crossTraffic =
             TopologyFileReader::Read(defaults->Get("TopologyFile")).crossTraffic;
@@ -156,30 +149,19 @@ main(int argc, char* argv[])
         for (const bool shared : {false, true})
         {
             auto experiment = defaults->Clone();
-            experiment->Set("CrossTraffic", shared ? "true" : "false");
-            experiment->Set("OutputDirectory", out + (shared ? "/shared" : "/alone"));
+            experiment->SetDefault("CrossTraffic", shared ? "true" : "false");
+            experiment->SetDefault("OutputDirectory", out + (shared ? "/shared" : "/alone"));
             experiment->InstallApplications();
-            FindQueue(*experiment->GetComponent<TraceComponent>()->GetCongestionTracer(),
-                      from,
-                      to); // before anything runs
+            const auto& tracer = *experiment->GetComponent<TraceComponent>()->GetCongestionTracer();
+            FindQueue(tracer, from, to); // before anything runs
             std::cout << (shared ? "with" : "without") << " cross traffic ..." << std::endl;
             const auto result = experiment->Run();
             experiment->WriteResults();
-            Report(shared ? "shared" : "alone ",
-                   *experiment->GetComponent<TraceComponent>()->GetCongestionTracer(),
-                   result,
-                   from,
-                   to,
-                   crossStart.GetSeconds());
+            Report(shared ? "shared" : "alone ", tracer, from, to, crossStart.GetSeconds());
+            ExperimentCommandLine::PrintResult(*experiment, result);
             Simulator::Destroy();
         }
         std::cout << "plot: /usr/bin/python3 utils/plot-congestion.py " << out << "/alone " << out
                   << "/shared" << std::endl;
-    }
-    catch (const std::exception& error)
-    {
-        std::cerr << "divshare-congestion: " << error.what() << std::endl;
-        return 1;
-    }
-    return 0;
+    });
 }

@@ -5,13 +5,13 @@
 // Quick start: DivShare on a star of 16 nodes, 4 of them communication stragglers, learning
 // a synthetic 10-class task split non-IID (two classes per node). About 30 s on 2 cores.
 //
-//   ./build/examples/divshare-quickstart --nodes=16 --stragglers=4 --out=results/quickstart
+//   ./build/examples/divshare-quickstart --nodes=16 --stragglers=4 --output=results/quickstart
 //
-// Writes evaluations.csv, traffic.csv and summary.json into --out. --algorithm=adpsgd, swift,
-// dpsgd or el runs a baseline on the same network instead; `./divshare run` runs DivShare,
-// AD-PSGD and Swift one after the other and compares them. Every option is a setting of
-// ExperimentHelper (see --PrintHelp); this example only changes a few defaults, to finish in
-// half a minute with evaluations fine enough to time the 0.85 target to a second.
+// Writes evaluations.csv, traffic.csv and summary.json into --output. --algorithm=adpsgd,
+// swift, dpsgd or el runs a baseline on the same network instead; `./divshare run` runs
+// DivShare, AD-PSGD and Swift one after the other and compares them. Every scenario key is an
+// option (see --PrintHelp); this example only changes a few defaults, to finish in half a
+// minute with evaluations fine enough to time the 0.85 target to a second.
 
 #include "ns3/command-line.h"
 #include "ns3/divshare-module.h"
@@ -27,35 +27,17 @@ main(int argc, char* argv[])
 {
     auto experiment = CreateObject<ExperimentHelper>();
     // This example's own defaults; the options below override them.
-    experiment->Set("LocalSteps", "10");
-    experiment->Set("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.5]");
-    experiment->Set("Duration", "40");
-    experiment->Set("EvaluationInterval", "1");
-    experiment->Set("Target", "0.85");
-    experiment->Set("OutputDirectory", "results/quickstart");
+    experiment->SetDefault("LocalSteps", "10");
+    experiment->SetDefault("ComputeTime", "ns3::ConstantRandomVariable[Constant=0.5]");
+    experiment->SetDefault("Duration", "40");
+    experiment->SetDefault("EvaluationInterval", "1");
+    experiment->SetDefault("Target", "0.85");
+    experiment->SetDefault("OutputDirectory", "results/quickstart");
     experiment->GetComponent<EvaluationComponent>()->SetAttribute("Progress", BooleanValue(true));
 
     CommandLine cmd(__FILE__);
     ExperimentCommandLine options(cmd, experiment);
-    options.AddRunOptions();
-    options.AddOptions({"nodes",
-                        "stragglers",
-                        "rate",
-                        "straggler_rate",
-                        "delay",
-                        "algorithm",
-                        "fragments",
-                        "degree",
-                        "flush",
-                        "max_transfers",
-                        "local_steps",
-                        "batch_size",
-                        "learning_rate",
-                        "compute_time",
-                        "mlp_hidden",
-                        "partition",
-                        "crashes",
-                        "events"});
+    options.AddKeyOptions();
     options.AddCustomOption("shards",
                             "Label shards per node (sets --partition=shards:N)",
                             "2",
@@ -64,27 +46,13 @@ main(int argc, char* argv[])
                             });
     options.Parse(argc, argv);
 
-    try
-    {
+    return options.Run([&experiment]() {
         experiment->Prepare();
         std::cout << experiment->GetWorkload()->Describe() << "\n"
                   << experiment->Get("Algorithm") << " on a star of " << experiment->Get("Nodes")
                   << " nodes (" << experiment->Get("Stragglers") << " at "
                   << experiment->Get("StragglerRate") << ", the rest at " << experiment->Get("Rate")
                   << "), " << experiment->Get("Duration") << " simulated seconds" << std::endl;
-        const auto result = experiment->RunAll();
-        std::cout << "final mean accuracy " << result.Final(result.finalMeanAccuracy)
-                  << ", time to " << experiment->Get("Target") << ": "
-                  << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
-                                          : std::string("not reached"))
-                  << ", " << result.bytesSent / 1e6 << " MB sent, " << result.wallSeconds
-                  << " s wall\nresults in " << experiment->Get("OutputDirectory") << "/"
-                  << std::endl;
-    }
-    catch (const std::exception& error)
-    {
-        std::cerr << "divshare-quickstart: " << error.what() << std::endl;
-        return 1;
-    }
-    return 0;
+        ExperimentCommandLine::PrintResult(*experiment, experiment->RunAll());
+    });
 }

@@ -22,7 +22,7 @@ int
 main(int argc, char* argv[])
 {
     std::string file;
-    std::vector<std::string> overrides;
+    Scenario scenario;
     CommandLine cmd(__FILE__);
     cmd.Usage("Run the study described by a scenario file; --KEY=VALUE overrides a key.");
     cmd.AddNonOption("scenario", "Scenario file (default: every key at its default)", file);
@@ -34,16 +34,18 @@ main(int argc, char* argv[])
         options.AddCustomOption(key.key,
                                 DescribeExperimentKey(key).help,
                                 DescribeExperimentKey(key).defaultValue,
-                                [&overrides, name = key.key](const std::string& value) {
-                                    overrides.push_back("--" + name + "=" + value);
+                                [&scenario, name = key.key](const std::string& value) {
+                                    scenario.Set(name, value, "--" + name);
                                 });
     }
-    options.Parse(argc, argv);
+    options.Parse(argc, argv, [&file, &scenario]() {
+        if (!file.empty())
+        {
+            scenario = Scenario::FromFile(file);
+        }
+    });
 
-    try
-    {
-        Scenario scenario = file.empty() ? Scenario() : Scenario::FromFile(file);
-        scenario.ApplyOverrides(overrides);
+    return options.Run([&experiment, &scenario]() {
         scenario.ApplyTo(*experiment);
         experiment->GetComponent<EvaluationComponent>()->SetAttribute("Progress",
                                                                       BooleanValue(true));
@@ -53,26 +55,11 @@ main(int argc, char* argv[])
                   << ", " << experiment->GetTopology().hosts.size() << " nodes, "
                   << scenario.Get("duration") << " simulated seconds\n"
                   << experiment->GetWorkload()->Describe() << std::endl;
-
         if (DistributedRun::GetRank() == 0) // rank 0 writes a distributed run's files
         {
             std::filesystem::create_directories(output);
             std::ofstream(output + "/scenario.txt") << scenario.ToText();
         }
-        const auto result = experiment->RunAll();
-        const bool loss = !experiment->GetWorkload()->HasAccuracy();
-        std::cout << "final mean " << (loss ? "loss " : "accuracy ")
-                  << result.Final(loss ? result.finalMeanLoss : result.finalMeanAccuracy)
-                  << ", time to target: "
-                  << (result.timeToTarget ? std::to_string(*result.timeToTarget) + " s"
-                                          : std::string("not reached"))
-                  << ", " << result.wallSeconds << " s wall\nresults in " << output << "/"
-                  << std::endl;
-    }
-    catch (const std::exception& error)
-    {
-        std::cerr << "divshare-scenario: " << error.what() << std::endl;
-        return 1;
-    }
-    return 0;
+        ExperimentCommandLine::PrintResult(*experiment, experiment->RunAll());
+    });
 }

@@ -27,13 +27,13 @@ import divshare_results as results  # noqa: E402
 # OpenMPI refuses root and more ranks than cores unless told.
 MPI_ENV = {"OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
            "OMPI_MCA_rmaps_base_oversubscribe": "1", "OMP_NUM_THREADS": "1"}
-COMMON = ["--simTime=6", "--evalInterval=1", "--workers=0"]
+COMMON = ["--duration=6", "--eval_interval=1", "--workers=0"]
 ROUNDS = "7"  # at 0, 1, ..., 5 s and at the end
 STUDIES = {
     "star": ("divshare-quickstart", ["--nodes=8", "--stragglers=2", "--degree=2"] + COMMON),
     "dumbbell": ("divshare-topology",
-                 [f"--topology={ROOT}/topologies/dumbbell.topo", "--traces=false",
-                  "--crossTraffic=false"] + COMMON),
+                 [f"--topology_file={ROOT}/topologies/dumbbell.topo", "--congestion_traces=false",
+                  "--cross_traffic=false"] + COMMON),
 }
 FILES = ("evaluations.csv", "traffic.csv")
 
@@ -75,7 +75,7 @@ def main():
         folders = {}
         for k, repeat in [(1, 0)] + [(k, r) for k in ranks for r in (0, 1)]:
             out = os.path.join(args.out, f"{study}-np{k}-{repeat}")
-            run([binary] + options + [f"--out={out}"], k)
+            run([binary] + options + [f"--output={out}"], k)
             subprocess.run([sys.executable, os.path.join(HERE, "check-results.py"), out, ROUNDS],
                            check=True)
             if results.Result(out).summary["ranks"] != k:
@@ -99,7 +99,7 @@ def main():
 
     # What a distributed run cannot do is refused before it starts, on every rank.
     binary, options = program(args.tree, "divshare-quickstart"), STUDIES["star"][1]
-    result = run([binary] + options + ["--crashes=1@2s", f"--out={args.out}/refused"], 2,
+    result = run([binary] + options + ["--crashes=1@2s", f"--output={args.out}/refused"], 2,
                  expect_ok=False)
     if result.returncode == 0 or "needs one process" not in result.stderr:
         fail(f"a crash in a distributed run was not refused:\n{result.stderr[-2000:]}")

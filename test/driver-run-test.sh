@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 build="$1" out="$2"
 rm -rf "$out"
 DIVSHARE_BUILD_DIR="$build" "$here/../divshare" run --out "$out" --nodes=6 --stragglers=2 \
-    --degree=2 --simTime=8 --target=0.75
+    --degree=2 --duration=8 --target=0.75
 folders=()
 for algorithm in divshare adpsgd swift; do
     for file in report.md accuracy.png summary.json; do

@@ -49,8 +49,8 @@ def main():
     for algorithm in ("divshare", "adpsgd"):
         out = os.path.join(work, algorithm)
         subprocess.run([os.path.join(examples, "divshare-quickstart"), "--nodes=5",
-                        "--stragglers=1", "--degree=2", f"--simTime={DURATION}",
-                        f"--algorithm={algorithm}", "--pcap=0,4", f"--out={out}"],
+                        "--stragglers=1", "--degree=2", f"--duration={DURATION}",
+                        f"--algorithm={algorithm}", "--pcap=0,4", f"--output={out}"],
                        check=True, stdout=subprocess.DEVNULL)
         logged = collections.defaultdict(list)
         for row in results.read_rows(os.path.join(out, "pcap"), "messages.csv"):

@@ -181,7 +181,9 @@ class BadScenarioTestCase : public TestCase
         std::string error;
         try
         {
-            scenario.ApplyOverrides({"--seed=3", "--nodez=4"});
+            // As divshare-scenario applies its options over the file.
+            scenario.Set("seed", "3", "--seed");
+            scenario.Set("nodez", "4", "--nodez");
         }
         catch (const ScenarioError& e)
         {
@@ -258,6 +260,65 @@ class DocumentedKeysTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * A program's defaults (SetDefault) are not settings the user gave: the rest of the study may
+ * leave them unused. Settings of other algorithms can be dropped, for comparisons.
+ */
+class DefaultsAndAlgorithmsTestCase : public TestCase
+{
+  public:
+    DefaultsAndAlgorithmsTestCase()
+        : TestCase("program defaults may go unused; other algorithms' settings can be dropped")
+    {
+    }
+
+  private:
+    /** \return the error of Prepare(), or an empty string */
+    static std::string Error(Ptr<ExperimentHelper> experiment)
+    {
+        try
+        {
+            experiment->SetDefault("Nodes", "4");
+            experiment->SetDefault("Degree", "2");
+            experiment->SetDefault("MlpHidden", "8");
+            experiment->Prepare();
+        }
+        catch (const std::invalid_argument& error)
+        {
+            return error.what();
+        }
+        return "";
+    }
+
+    void DoRun() override
+    {
+        auto given = CreateObject<ExperimentHelper>();
+        given->Set("TraceInterval", "0.5");
+        NS_TEST_ASSERT_MSG_NE(
+            Error(given).find("TraceInterval is set but CongestionTraces = false"),
+            std::string::npos,
+            "a setting the user gave must be used");
+        auto program = CreateObject<ExperimentHelper>();
+        program->SetDefault("TraceInterval", "0.5");
+        NS_TEST_ASSERT_MSG_EQ(Error(program), "", "a program's default may go unused");
+        NS_TEST_ASSERT_MSG_EQ(program->Get("TraceInterval"), "0.5", "the default is set");
+
+        auto other = CreateObject<ExperimentHelper>();
+        other->Set("Fragments", "2");
+        other->Set("Algorithm", "adpsgd");
+        NS_TEST_ASSERT_MSG_NE(Error(other->Clone()).find("Fragments does not apply"),
+                              std::string::npos,
+                              "DivShare's setting refused for AD-PSGD");
+        other->DropSettingsOfOtherAlgorithms();
+        NS_TEST_ASSERT_MSG_EQ(Error(other), "", "dropped: it runs");
+        auto own = CreateObject<ExperimentHelper>();
+        own->Set("Fragments", "2");
+        own->DropSettingsOfOtherAlgorithms();
+        NS_TEST_ASSERT_MSG_EQ(own->Get("Fragments"), "2", "DivShare keeps its own setting");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * The scenario test suite.
  */
 class DivShareScenarioTestSuite : public TestSuite
@@ -269,6 +330,7 @@ class DivShareScenarioTestSuite : public TestSuite
         AddTestCase(new ShippedScenariosTestCase);
         AddTestCase(new BadScenarioTestCase);
         AddTestCase(new DocumentedKeysTestCase);
+        AddTestCase(new DefaultsAndAlgorithmsTestCase);
     }
 };
 

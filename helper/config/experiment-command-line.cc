@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <stdexcept>
 #include <type_traits>
@@ -81,42 +82,31 @@ CheckNs3Argument(const std::string& name, const std::string& value)
 
 ExperimentCommandLine::ExperimentCommandLine(CommandLine& cmd, Ptr<ExperimentHelper> experiment)
     : m_cmd(cmd),
-      m_experiment(experiment)
+      m_experiment(experiment),
+      m_program("divshare")
 {
     m_experiment->SetNaming(&OptionOf);
-}
-
-void
-ExperimentCommandLine::AddOptions(const std::vector<std::string>& keys)
-{
-    for (const auto& name : keys)
+    for (const auto& key : GetExperimentKeys())
     {
-        const ExperimentKey* key = FindExperimentKey(name);
-        if (!key)
+        if (!key.former.empty())
         {
-            throw std::logic_error("ExperimentCommandLine: no setting " + name);
+            AddFormerName(key.former, key.key);
         }
-        const std::string attribute = key->attribute;
-        AddCustomOption(
-            key->option,
-            DescribeExperimentKey(*key).help,
-            m_experiment->Get(attribute),
-            [this, attribute](const std::string& value) { m_experiment->Set(attribute, value); });
     }
 }
 
 void
-ExperimentCommandLine::AddRunOptions()
+ExperimentCommandLine::AddKeyOptions()
 {
-    AddOptions({"duration",
-                "eval_interval",
-                "target",
-                "seed",
-                "workers",
-                "threads",
-                "output",
-                "pcap",
-                "netanim"});
+    for (const auto& key : GetExperimentKeys())
+    {
+        AddCustomOption(key.key,
+                        DescribeExperimentKey(key).help,
+                        m_experiment->Get(key.attribute),
+                        [this, attribute = key.attribute](const std::string& value) {
+                            m_experiment->Set(attribute, value);
+                        });
+    }
 }
 
 void
@@ -130,16 +120,49 @@ ExperimentCommandLine::AddCustomOption(const std::string& name,
 }
 
 void
-ExperimentCommandLine::Parse(int argc, char* argv[])
+ExperimentCommandLine::AddFormerName(const std::string& former,
+                                     const std::string& name,
+                                     std::function<bool(const std::string&)> accepts)
 {
-    const std::string program =
-        argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "divshare";
-    try
+    m_formers[former] = {name, std::move(accepts)};
+}
+
+std::vector<std::string>
+ExperimentCommandLine::Translate(int argc, char* argv[]) const
+{
+    std::vector<std::string> arguments(argv, argv + argc);
+    for (auto& argument : arguments)
     {
-        // ns-3 aborts on malformed values of its own forms: check them first.
-        for (int i = 1; i < argc; ++i)
+        const auto equals = argument.find('=');
+        if (argument.rfind("--", 0) != 0 || equals == std::string::npos)
         {
-            const std::string argument = argv[i];
+            continue;
+        }
+        const auto former = m_formers.find(argument.substr(2, equals - 2));
+        const std::string value = argument.substr(equals + 1);
+        if (former != m_formers.end() && (!former->second.accepts || former->second.accepts(value)))
+        {
+            std::cerr << m_program << ": warning: --" << former->first
+                      << " is a former name and will be removed; write --" << former->second.name
+                      << std::endl;
+            argument = "--" + former->second.name + "=" + value;
+        }
+    }
+    return arguments;
+}
+
+void
+ExperimentCommandLine::Parse(int argc, char* argv[], const std::function<void()>& beforeApplying)
+{
+    if (argc > 0)
+    {
+        m_program = std::filesystem::path(argv[0]).filename().string();
+    }
+    const int failed = Run([&]() {
+        const auto arguments = Translate(argc, argv);
+        // ns-3 aborts on malformed values of its own forms: check them first.
+        for (const auto& argument : arguments)
+        {
             const auto equals = argument.find('=');
             if (argument.rfind("--", 0) == 0 && equals != std::string::npos)
             {
@@ -151,7 +174,7 @@ ExperimentCommandLine::Parse(int argc, char* argv[])
                 }
             }
         }
-        m_cmd.Parse(argc, argv);
+        m_cmd.Parse(arguments);
         // After ns-3's own options: --SimulatorImplementationType chooses the simulator.
         DistributedRun::Enable(&argc, &argv);
         if (m_cmd.GetNExtraNonOptions() > 0)
@@ -161,15 +184,60 @@ ExperimentCommandLine::Parse(int argc, char* argv[])
                                         "': options are written --name=value (e.g. --" + extra +
                                         "); --PrintHelp lists them");
         }
+        if (beforeApplying)
+        {
+            beforeApplying();
+        }
         for (const auto& [option, value] : m_given)
         {
             m_apply.at(option)(value);
         }
+    });
+    if (failed)
+    {
+        std::exit(failed);
+    }
+}
+
+int
+ExperimentCommandLine::Run(const std::function<void()>& study) const
+{
+    try
+    {
+        study();
     }
     catch (const std::exception& error)
     {
-        std::cerr << program << ": " << error.what() << std::endl;
-        std::exit(1);
+        std::cerr << m_program << ": " << error.what() << std::endl;
+        return 1;
+    }
+    return 0;
+}
+
+void
+ExperimentCommandLine::PrintResult(const ExperimentHelper& experiment,
+                                   const ExperimentResult& result)
+{
+    const bool loss = !experiment.GetWorkload()->HasAccuracy();
+    const std::string output = experiment.Get("OutputDirectory");
+    std::cout << "final mean " << (loss ? "loss " : "accuracy ")
+              << result.Final(loss ? result.finalMeanLoss : result.finalMeanAccuracy)
+              << ", time to " << experiment.Get("Target") << ": ";
+    if (result.timeToTarget)
+    {
+        std::cout << *result.timeToTarget << " s";
+    }
+    else
+    {
+        std::cout << "not reached";
+    }
+    std::cout << ", " << result.bytesSent / 1e6 << " MB sent, " << result.wallSeconds << " s wall\n"
+              << (output.empty() ? "no result files (" + OptionOf("OutputDirectory") + " is empty)"
+                                 : "results in " + output + "/")
+              << std::endl;
+    if (const char* outputs = std::getenv("DIVSHARE_OUTPUTS"); outputs && !output.empty())
+    {
+        std::ofstream(outputs, std::ios::app) << output << "\n";
     }
 }
 

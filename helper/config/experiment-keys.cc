@@ -18,63 +18,63 @@ GetExperimentKeys()
 {
     static const std::vector<ExperimentKey> keys{
         // What and how long.
-        {"name", "name", "Name"},
-        {"seed", "seed", "Seed"},
-        {"duration", "simTime", "Duration"},
-        {"output", "out", "OutputDirectory"},
-        {"threads", "threads", "DivShareWorkerThreads"},
-        {"workers", "workers", "DivShareWorkers"},
+        {"name", "Name", ""},
+        {"seed", "Seed", ""},
+        {"duration", "Duration", "simTime"},
+        {"output", "OutputDirectory", "out"},
+        {"threads", "DivShareWorkerThreads", ""},
+        {"workers", "DivShareWorkers", ""},
         // Algorithm.
-        {"algorithm", "algorithm", "Algorithm"},
-        {"fragments", "fragments", "Fragments"},
-        {"degree", "degree", "Degree"},
-        {"flush", "flush", "FlushQueue"},
-        {"max_transfers", "maxTransfers", "MaxConcurrentTransfers"},
+        {"algorithm", "Algorithm", ""},
+        {"fragments", "Fragments", ""},
+        {"degree", "Degree", ""},
+        {"flush", "FlushQueue", ""},
+        {"max_transfers", "MaxConcurrentTransfers", "maxTransfers"},
         // Workload.
-        {"dataset", "dataset", "Dataset"},
-        {"data_path", "dataPath", "DataPath"},
-        {"partition", "partition", "Partition"},
-        {"model", "model", "Model"},
-        {"mlp_hidden", "hidden", "MlpHidden"},
-        {"mf_biases", "mfBiases", "MfBiases"},
-        {"local_steps", "localSteps", "LocalSteps"},
-        {"batch_size", "batchSize", "BatchSize"},
-        {"learning_rate", "learningRate", "LearningRate"},
-        {"compute_time", "computeTime", "ComputeTime"},
+        {"dataset", "Dataset", ""},
+        {"data_path", "DataPath", "dataPath"},
+        {"partition", "Partition", ""},
+        {"model", "Model", ""},
+        {"mlp_hidden", "MlpHidden", "hidden"},
+        {"mf_biases", "MfBiases", "mfBiases"},
+        {"local_steps", "LocalSteps", "localSteps"},
+        {"batch_size", "BatchSize", "batchSize"},
+        {"learning_rate", "LearningRate", "learningRate"},
+        {"compute_time", "ComputeTime", "computeTime"},
         // Network.
-        {"topology", "network", "Topology"},
-        {"topology_file", "topologyFile", "TopologyFile"},
-        {"cross_traffic", "crossTraffic", "CrossTraffic"},
-        {"allow_islands", "allow_islands", "AllowIslands"},
-        {"nodes", "nodes", "Nodes"},
-        {"rate", "fastRate", "Rate"},
-        {"delay", "delay", "Delay"},
-        {"stragglers", "stragglers", "Stragglers"},
-        {"straggler_rate", "slowRate", "StragglerRate"},
-        {"straggler_rate_max", "slowRateMax", "StragglerRateMax"},
-        {"intra_region_rate", "intraRate", "IntraRegionRate"},
-        {"intra_region_delay", "intraDelay", "IntraRegionDelay"},
-        {"queue_disc", "queueDisc", "QueueDisc"},
-        {"queue_size", "queueSize", "QueueSize"},
-        {"tcp_variant", "tcpVariant", "TcpVariant"},
-        {"mtu", "mtu", "Mtu"},
-        {"error_rate", "errorRate", "ErrorRate"},
-        {"tcp_segment_size", "tcpSegmentSize", "TcpSegmentSize"},
-        {"crashes", "crashes", "Crashes"},
-        {"events", "events", "Events"},
-        {"events_file", "eventsFile", "EventsFile"},
-        {"membership_delay", "membershipDelay", "MembershipDelay"},
-        {"churn_rate", "churnRate", "ChurnRate"},
-        {"churn_downtime", "churnDowntime", "ChurnDowntime"},
-        {"congestion_traces", "traces", "CongestionTraces"},
-        {"trace_interval", "traceInterval", "TraceInterval"},
-        {"pcap", "pcap", "Pcap"},
-        {"netanim", "netanim", "NetAnim"},
+        {"topology", "Topology", "network"},
+        {"topology_file", "TopologyFile", "topologyFile"},
+        {"cross_traffic", "CrossTraffic", "crossTraffic"},
+        {"allow_islands", "AllowIslands", ""},
+        {"nodes", "Nodes", ""},
+        {"rate", "Rate", "fastRate"},
+        {"delay", "Delay", ""},
+        {"stragglers", "Stragglers", ""},
+        {"straggler_rate", "StragglerRate", "slowRate"},
+        {"straggler_rate_max", "StragglerRateMax", "slowRateMax"},
+        {"intra_region_rate", "IntraRegionRate", "intraRate"},
+        {"intra_region_delay", "IntraRegionDelay", "intraDelay"},
+        {"queue_disc", "QueueDisc", "queueDisc"},
+        {"queue_size", "QueueSize", "queueSize"},
+        {"tcp_variant", "TcpVariant", "tcpVariant"},
+        {"mtu", "Mtu", ""},
+        {"error_rate", "ErrorRate", "errorRate"},
+        {"tcp_segment_size", "TcpSegmentSize", "tcpSegmentSize"},
+        {"crashes", "Crashes", ""},
+        {"events", "Events", ""},
+        {"events_file", "EventsFile", "eventsFile"},
+        {"membership_delay", "MembershipDelay", "membershipDelay"},
+        {"churn_rate", "ChurnRate", "churnRate"},
+        {"churn_downtime", "ChurnDowntime", "churnDowntime"},
+        {"congestion_traces", "CongestionTraces", "traces"},
+        {"trace_interval", "TraceInterval", "traceInterval"},
+        {"pcap", "Pcap", ""},
+        {"netanim", "NetAnim", ""},
         // Evaluation.
-        {"eval_interval", "evalInterval", "EvaluationInterval"},
-        {"eval_nodes", "evalNodes", "EvaluationNodes"},
-        {"test_samples", "testSamples", "TestSamples"},
-        {"target", "target", "Target"},
+        {"eval_interval", "EvaluationInterval", "evalInterval"},
+        {"eval_nodes", "EvaluationNodes", "evalNodes"},
+        {"test_samples", "TestSamples", "testSamples"},
+        {"target", "Target", ""},
     };
     return keys;
 }
@@ -84,7 +84,7 @@ FindExperimentKey(const std::string& name)
 {
     const auto& keys = GetExperimentKeys();
     auto it = std::find_if(keys.begin(), keys.end(), [&name](const ExperimentKey& k) {
-        return k.key == name || k.option == name || k.attribute == name;
+        return k.key == name || k.attribute == name;
     });
     return it == keys.end() ? nullptr : &*it;
 }
@@ -122,7 +122,7 @@ std::string
 OptionOf(const std::string& attribute)
 {
     const auto* key = KeyOfAttribute(attribute);
-    return key ? "--" + key->option : attribute;
+    return key ? "--" + key->key : attribute;
 }
 
 } // namespace ns3

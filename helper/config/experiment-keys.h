@@ -13,16 +13,18 @@ namespace ns3
 
 /**
  * \ingroup divshare
- * \brief One setting of a study under its three names: the scenario key, the command-line
- * option and the Attribute (of ExperimentHelper, of the applications, of ModelTransport) or
- * GlobalValue that holds it. The Attribute is the single source of the setting's default,
- * range and help; the names are declared here once.
+ * \brief One setting of a study under its two names: the key (of scenario files, and with
+ * "--" the command-line option of every example) and the Attribute (of ExperimentHelper or
+ * one of its components, of the applications, of ModelTransport) or GlobalValue that holds
+ * it. The Attribute is the single source of the setting's default, range and help; the names
+ * are declared here once.
  */
 struct ExperimentKey
 {
-    std::string key;       //!< scenario key, e.g. local_steps
-    std::string option;    //!< command-line option, e.g. localSteps
+    std::string key;       //!< scenario key and option, e.g. local_steps
     std::string attribute; //!< the Attribute or GlobalValue, e.g. LocalSteps
+    /** The option's former name (e.g. localSteps), still read with a warning; empty if none. */
+    std::string former;
 };
 
 /**
@@ -33,7 +35,7 @@ const std::vector<ExperimentKey>& GetExperimentKeys();
 
 /**
  * \ingroup divshare
- * \param name a scenario key, an option or an attribute name
+ * \param name a scenario key or an attribute name
  * \return its setting, or null
  */
 const ExperimentKey* FindExperimentKey(const std::string& name);

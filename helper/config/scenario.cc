@@ -110,22 +110,6 @@ Scenario::FromFile(const std::string& path)
     return FromText(text.str(), path);
 }
 
-void
-Scenario::ApplyOverrides(const std::vector<std::string>& arguments)
-{
-    for (const auto& argument : arguments)
-    {
-        const auto equals = argument.find('=');
-        if (argument.rfind("--", 0) != 0 || equals == std::string::npos)
-        {
-            throw ScenarioError("'" + argument + "': overrides are written --key=value");
-        }
-        Set(argument.substr(2, equals - 2),
-            argument.substr(equals + 1),
-            argument.substr(0, equals));
-    }
-}
-
 std::string
 Scenario::Get(const std::string& key) const
 {

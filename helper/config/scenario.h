@@ -65,13 +65,6 @@ class Scenario
      * \throws ScenarioError for an unknown key or a bad value
      */
     void Set(const std::string& key, const std::string& value, const std::string& where);
-    /**
-     * \brief Apply `--key=value` arguments.
-     * \param arguments the arguments; each must be of that form
-     * \throws ScenarioError for a malformed argument, an unknown key or a bad value
-     */
-    void ApplyOverrides(const std::vector<std::string>& arguments);
-
     /** \param key a key \return its value as set, or its default */
     std::string Get(const std::string& key) const;
     /** \param key a key \return whether the scenario (or an override) set it */

@@ -226,6 +226,25 @@ ExperimentHelper::ComponentOf(TypeId type) const
 void
 ExperimentHelper::Set(const std::string& name, const std::string& value)
 {
+    SetDefault(name, value);
+    m_given.insert(name);
+}
+
+void
+ExperimentHelper::DropSettingsOfOtherAlgorithms()
+{
+    const TypeId application = TypeId::LookupByName(AlgorithmTypeId(m_algorithm));
+    TypeId::AttributeInformation info;
+    for (auto it = m_applicationValues.begin(); it != m_applicationValues.end();)
+    {
+        it = application.LookupAttributeByName(it->first, &info) ? std::next(it)
+                                                                 : m_applicationValues.erase(it);
+    }
+}
+
+void
+ExperimentHelper::SetDefault(const std::string& name, const std::string& value)
+{
     const auto setting = ExperimentSetting::Locate(name);
     std::string normalized;
     const std::string problem = setting.Normalize(value, normalized);
@@ -257,7 +276,6 @@ ExperimentHelper::Set(const std::string& name, const std::string& value)
     case ExperimentSetting::NONE:
         break;
     }
-    m_given.insert(name);
 }
 
 std::string

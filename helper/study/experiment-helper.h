@@ -134,6 +134,19 @@ class ExperimentHelper : public Object
      */
     void Set(const std::string& name, const std::string& value);
     /**
+     * \brief Set a setting as Set() does, as a program's default: not remembered as given,
+     * so that the rest of the study may leave it unused.
+     * \param name the attribute or GlobalValue
+     * \param value its value
+     * \throws std::invalid_argument naming the setting, the value and what is allowed
+     */
+    void SetDefault(const std::string& name, const std::string& value);
+    /**
+     * \brief Forget the application settings the chosen algorithm does not have (for a
+     * comparison of algorithms that share one description).
+     */
+    void DropSettingsOfOtherAlgorithms();
+    /**
      * \param name an attribute of this type, of the applications or transports, or a
      * GlobalValue
      * \return its current value as text

@@ -26,25 +26,6 @@ NS_LOG_COMPONENT_DEFINE("NetworkComponent");
 
 NS_OBJECT_ENSURE_REGISTERED(NetworkComponent);
 
-namespace
-{
-
-/** A checker of the values NetworkOptions::Set takes for key (empty allowed if so). */
-Ptr<const AttributeChecker>
-MakeOptionChecker(const std::string& key, bool emptyAllowed, const std::string& form)
-{
-    return MakeParsedTextChecker(
-        [key, emptyAllowed](const std::string& value) {
-            if (!emptyAllowed || !value.empty())
-            {
-                NetworkOptions().Set(key, value);
-            }
-        },
-        form);
-}
-
-} // namespace
-
 TypeId
 NetworkComponent::GetTypeId()
 {
@@ -126,28 +107,36 @@ NetworkComponent::GetTypeId()
                           TimeValue(KollapsOptions{}.intraRegionDelay),
                           MakeTimeAccessor(&NetworkComponent::m_intraRegionDelay),
                           MakeTimeChecker(Seconds(0)))
-            .AddAttribute(
-                "QueueDisc",
-                "Queue discipline at router egress: default (ns-3's FQ-CoDel over a "
-                "100-packet device queue), " +
-                    JoinNames(NetworkOptions::GetQueueDiscs()) + ".",
-                StringValue(NetworkOptions{}.queueDisc),
-                MakeStringAccessor(&NetworkComponent::m_queueDisc),
-                MakeOptionChecker("queueDisc",
-                                  false,
-                                  "default, " + JoinNames(NetworkOptions::GetQueueDiscs())))
+            .AddAttribute("QueueDisc",
+                          "Queue discipline at router egress: default (ns-3's FQ-CoDel over a "
+                          "100-packet device queue), " +
+                              JoinNames(NetworkOptions::GetQueueDiscs()) + ".",
+                          StringValue(NetworkOptions{}.queueDisc),
+                          MakeStringAccessor(&NetworkComponent::m_queueDisc),
+                          MakeParsedTextChecker(
+                              [](const std::string& name) { NetworkOptions().SetQueueDisc(name); },
+                              "default, " + JoinNames(NetworkOptions::GetQueueDiscs())))
             .AddAttribute("QueueSize",
                           "Router queue size, e.g. 100p or 150000B (empty: the discipline's "
                           "own; alone it selects fifo).",
                           StringValue(""),
                           MakeStringAccessor(&NetworkComponent::m_queueSize),
-                          MakeOptionChecker("queueSize", true, "packets (100p) or bytes (150000B)"))
+                          MakeParsedTextChecker(
+                              [](const std::string& size) {
+                                  if (!size.empty())
+                                  {
+                                      ParseQueueSize(size);
+                                  }
+                              },
+                              "packets (100p) or bytes (150000B)"))
             .AddAttribute("TcpVariant",
                           "TCP congestion control: default (Cubic), newreno, cubic, bbr, vegas, "
                           "dctcp, ... or an ns-3 TypeId.",
                           StringValue(NetworkOptions{}.tcpVariant),
                           MakeStringAccessor(&NetworkComponent::m_tcpVariant),
-                          MakeOptionChecker("tcpVariant", false, "a TCP variant or its TypeId"))
+                          MakeParsedTextChecker(
+                              [](const std::string& name) { NetworkOptions().SetTcpVariant(name); },
+                              "a TCP variant or its TypeId"))
             .AddAttribute("Mtu",
                           "IP MTU of every link in bytes.",
                           UintegerValue(NetworkOptions{}.mtu),
@@ -329,12 +318,12 @@ NetworkComponent::Configure(ExperimentContext& context)
                               "the network is not read from a topology file with traffic lines");
     }
     m_options = NetworkOptions();
-    m_options.Set("queueDisc", m_queueDisc);
+    m_options.SetQueueDisc(m_queueDisc);
     if (!m_queueSize.empty())
     {
-        m_options.Set("queueSize", m_queueSize);
+        m_options.queueSize = ParseQueueSize(m_queueSize);
     }
-    m_options.Set("tcpVariant", m_tcpVariant);
+    m_options.SetTcpVariant(m_tcpVariant);
     m_options.mtu = m_mtu;
     m_options.errorRate = m_errorRate;
     if (context.GetNodeCount() < 2)

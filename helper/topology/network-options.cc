@@ -58,72 +58,29 @@ TcpVariants()
 
 } // namespace
 
-std::vector<std::string>
-NetworkOptions::GetKeys()
+void
+NetworkOptions::SetQueueDisc(const std::string& name)
 {
-    return {"queueDisc", "queueSize", "tcpVariant", "mtu", "errorRate"};
+    if (name != "default" && QueueDiscs().count(name) == 0)
+    {
+        throw std::invalid_argument("unknown queue discipline '" + name + "'; known: default, " +
+                                    JoinNames(NamesOf(QueueDiscs())));
+    }
+    queueDisc = name;
 }
 
 void
-NetworkOptions::Set(const std::string& key, const std::string& value)
+NetworkOptions::SetTcpVariant(const std::string& name)
 {
-    if (key == "queueDisc")
+    TypeId tid;
+    if (name != "default" && TcpVariants().count(name) == 0 &&
+        (name.rfind("ns3::Tcp", 0) != 0 || !TypeId::LookupByNameFailSafe(name, &tid)))
     {
-        if (value != "default" && QueueDiscs().count(value) == 0)
-        {
-            throw std::invalid_argument("network option queueDisc: unknown '" + value +
-                                        "'; known: default, " + JoinNames(NamesOf(QueueDiscs())));
-        }
-        queueDisc = value;
+        throw std::invalid_argument("unknown TCP variant '" + name + "'; known: default, " +
+                                    JoinNames(NamesOf(TcpVariants())) +
+                                    ", or an ns-3 TypeId such as ns3::TcpNewReno");
     }
-    else if (key == "queueSize")
-    {
-        queueSize = ParseQueueSize(value);
-    }
-    else if (key == "tcpVariant")
-    {
-        TypeId tid;
-        if (value != "default" && TcpVariants().count(value) == 0 &&
-            (value.rfind("ns3::Tcp", 0) != 0 || !TypeId::LookupByNameFailSafe(value, &tid)))
-        {
-            throw std::invalid_argument("network option tcpVariant: unknown '" + value +
-                                        "'; known: default, " + JoinNames(NamesOf(TcpVariants())) +
-                                        ", or an ns-3 TypeId such as ns3::TcpNewReno");
-        }
-        tcpVariant = value;
-    }
-    else if (key == "mtu")
-    {
-        std::size_t used = 0;
-        unsigned long mtuValue = 0;
-        try
-        {
-            mtuValue = std::stoul(value, &used);
-        }
-        catch (const std::exception&)
-        {
-            used = 0;
-        }
-        if (used != value.size() || mtuValue < 576 || mtuValue > 9000)
-        {
-            throw std::invalid_argument("network option mtu: '" + value +
-                                        "' is not a byte count in 576..9000");
-        }
-        mtu = static_cast<uint32_t>(mtuValue);
-    }
-    else if (key == "errorRate")
-    {
-        errorRate = ParseProbability(value);
-    }
-    else
-    {
-        std::string keys;
-        for (const auto& k : GetKeys())
-        {
-            keys += (keys.empty() ? "" : ", ") + k;
-        }
-        throw std::invalid_argument("unknown network option '" + key + "'; known: " + keys);
-    }
+    tcpVariant = name;
 }
 
 std::string

@@ -44,15 +44,15 @@ struct NetworkOptions
     double errorRate{0.0};              //!< packet error rate of every link
 
     /**
-     * \brief Set a knob from text.
-     * \param key one of the keys in the table
-     * \param value its value
-     * \throws std::invalid_argument naming the key and the accepted values
+     * \param name a queue discipline of the table, or "default"
+     * \throws std::invalid_argument naming the known ones
      */
-    void Set(const std::string& key, const std::string& value);
-
-    /** \return the keys Set() accepts */
-    static std::vector<std::string> GetKeys();
+    void SetQueueDisc(const std::string& name);
+    /**
+     * \param name a TCP variant of the table, "default", or an ns-3 TCP TypeId
+     * \throws std::invalid_argument naming the known ones
+     */
+    void SetTcpVariant(const std::string& name);
 
     /**
      * \return the discipline to install at routers: queueDisc, or "fifo" when only a size

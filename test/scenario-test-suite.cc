@@ -2,11 +2,16 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// Tests of scenario files: every shipped scenario parses; bad ones are refused clearly.
+// Tests of scenario files: every shipped scenario parses; bad ones are refused clearly. And of
+// the study's parts: components alone, their checkers, settings named as each front end does.
 
 #include "ns3/experiment-helper.h"
 #include "ns3/scenario.h"
+#include "ns3/setting-error.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 
 #include <filesystem>
 #include <fstream>
@@ -319,6 +324,76 @@ class DefaultsAndAlgorithmsTestCase : public TestCase
 
 /**
  * \ingroup divshare-tests
+ * A component works alone, as a plain ns-3 program would use it; text Attributes with a form
+ * are refused by ns-3's Attribute system itself; a SettingError is worded per front end.
+ */
+class ComponentsTestCase : public TestCase
+{
+  public:
+    ComponentsTestCase()
+        : TestCase("components alone, their checkers, and errors worded per front end")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto network = CreateObject<NetworkComponent>();
+        network->SetAttribute("Nodes", UintegerValue(5));
+        network->SetAttribute("Stragglers", UintegerValue(2));
+        ExperimentContext context;
+        context.stop = Seconds(1);
+        network->Configure(context);
+        NS_TEST_ASSERT_MSG_EQ(context.topology.hosts.size(), 5, "a star of 5 described");
+        network->Build(context);
+        NS_TEST_ASSERT_MSG_EQ(context.installed.hosts.GetN(), 5, "and built");
+        Simulator::Destroy();
+
+        auto tooMany = CreateObject<NetworkComponent>();
+        tooMany->SetAttribute("Nodes", UintegerValue(4));
+        tooMany->SetAttribute("Stragglers", UintegerValue(5));
+        std::string key;
+        std::string text;
+        try
+        {
+            ExperimentContext other;
+            tooMany->Configure(other);
+        }
+        catch (const SettingError& error)
+        {
+            key = error.GetKey();
+            text = error.what();
+        }
+        NS_TEST_ASSERT_MSG_EQ(key, "Stragglers", "the setting at fault");
+        NS_TEST_ASSERT_MSG_EQ(text, "Stragglers = 5 exceeds Nodes = 4: lower it", "as Attributes");
+        const auto scenarioWords = [](const std::string& name) {
+            return name == "Stragglers" ? std::string("stragglers")
+                   : name == "Nodes"    ? std::string("nodes")
+                                        : std::string();
+        };
+        NS_TEST_ASSERT_MSG_EQ(
+            SettingError::Word("{Stragglers} = 5 exceeds {Nodes} = 4; {Other}", scenarioWords),
+            "stragglers = 5 exceeds nodes = 4; {Other}",
+            "as scenario keys; a name the front end does not know is kept");
+
+        NS_TEST_ASSERT_MSG_EQ(network->SetAttributeFailSafe("Topology", StringValue("ring")),
+                              false,
+                              "ns-3 refuses a choice outside the list");
+        NS_TEST_ASSERT_MSG_EQ(network->SetAttributeFailSafe("Topology", StringValue("file")),
+                              true,
+                              "and takes one inside it");
+        NS_TEST_ASSERT_MSG_EQ(ExperimentHelper::CheckValue("Topology", "ring"),
+                              "'ring' is not one of: star, file",
+                              "and says why");
+        auto dynamics = CreateObject<DynamicsComponent>();
+        NS_TEST_ASSERT_MSG_EQ(dynamics->SetAttributeFailSafe("Crashes", StringValue("3")),
+                              false,
+                              "a crash without its time is refused");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
  * The scenario test suite.
  */
 class DivShareScenarioTestSuite : public TestSuite
@@ -331,6 +406,7 @@ class DivShareScenarioTestSuite : public TestSuite
         AddTestCase(new BadScenarioTestCase);
         AddTestCase(new DocumentedKeysTestCase);
         AddTestCase(new DefaultsAndAlgorithmsTestCase);
+        AddTestCase(new ComponentsTestCase);
     }
 };
 

@@ -26,6 +26,14 @@ def topology(name, text):
     return scenario(name, text)
 
 
+def full_disk(name):
+    """A folder whose summary.json is written onto a full disk (/dev/full)."""
+    path = os.path.join(scratch, name)
+    os.makedirs(path)
+    os.symlink("/dev/full", os.path.join(path, "summary.json.tmp"))
+    return path
+
+
 def fifo(name):
     path = os.path.join(scratch, name)
     os.mkfifo(path)
@@ -128,6 +136,11 @@ CASES = [
     (QS, ["--netanim=100"], ["--netanim = 100 s exceeds the run's --duration (40 s)"]),
     (QS, ["--netanim=2", "--nodes=300"], ["--netanim = 2", "301 nodes", "more than NetAnim"]),
     (QS, ["--netanim=-1"], ["--netanim = '-1'", "out of range"]),
+    # Output that cannot be written: found before the run, or named when a write fails.
+    (QS, ["--output=" + scenario("plain-file", "") + "/sub"],
+     ["--output = ", "cannot create output folder", "Not a directory"]),
+    (QS, ["--duration=1", "--output=" + full_disk("full")],
+     ["cannot write", "summary.json", "No space left on device"]),
     # The other examples.
     ("divshare-topology", [], ["--topology = file needs --topology_file"]),
     ("divshare-topology", ["--topology_file=" + topology("typo.xml",

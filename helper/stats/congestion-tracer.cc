@@ -27,7 +27,7 @@ NS_LOG_COMPONENT_DEFINE("DivShareCongestionTracer");
 namespace
 {
 
-std::ofstream
+ResultFile
 OpenCsv(const std::string& directory, const std::string& name, const std::string& header)
 {
     auto out = ResultsWriter::Open(directory + "/" + name);
@@ -265,6 +265,7 @@ CongestionTracer::Write(const std::string& directory) const
                 << d.rate.GetBitRate() << "," << s.bytes << ","
                 << s.bytes * 8.0 / (rate * m_interval.GetSeconds()) << "\n";
         }
+        out.Commit();
     }
     {
         auto out = OpenCsv(directory,
@@ -278,6 +279,7 @@ CongestionTracer::Write(const std::string& directory) const
                 << "," << (limit > 0 ? std::to_string(limit) : "") << "," << s.droppedPackets
                 << "\n";
         }
+        out.Commit();
     }
     {
         auto out = OpenCsv(directory,
@@ -295,6 +297,7 @@ CongestionTracer::Write(const std::string& directory) const
                 << f.meanDelay << "," << f.meanJitter << "," << f.firstTx << "," << f.lastRx
                 << "\n";
         }
+        out.Commit();
     }
     {
         auto out = OpenCsv(directory,
@@ -305,6 +308,7 @@ CongestionTracer::Write(const std::string& directory) const
             out << a.time << "," << a.receiver << "," << a.sender << "," << a.fragment << ","
                 << a.bytes << "," << a.latency << "\n";
         }
+        out.Commit();
     }
 }
 

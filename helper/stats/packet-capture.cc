@@ -103,6 +103,7 @@ PacketCapture::Write() const
             << ",0x" << std::hex << std::setw(8) << std::setfill('0') << h.checksum << std::dec
             << std::setfill(' ') << "\n";
     }
+    out.Commit();
 }
 
 } // namespace ns3

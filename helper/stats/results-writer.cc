@@ -71,17 +71,26 @@ Json(double value)
 
 } // namespace
 
-std::ofstream
+ResultFile
 ResultsWriter::Open(const std::string& path)
 {
-    std::ofstream out(path);
-    if (!out)
+    return ResultFile(path);
+}
+
+void
+ResultsWriter::Probe(const std::string& directory)
+{
+    std::error_code error;
+    std::filesystem::create_directories(directory, error);
+    if (error)
     {
-        throw std::runtime_error("cannot write " + path +
-                                 "; check that the output folder is writable");
+        throw std::runtime_error("cannot create output folder " + directory + ": " +
+                                 error.message() + "; choose a folder that can be written");
     }
-    out << std::setprecision(9);
-    return out;
+    ResultFile probe(directory + "/.divshare-probe");
+    probe << "probe\n";
+    probe.Commit();
+    std::filesystem::remove(directory + "/.divshare-probe", error);
 }
 
 std::vector<NodeTraffic>
@@ -135,6 +144,7 @@ ResultsWriter::WriteEvaluations(const RunDescription& run, const LearningMonitor
             << ',' << Cell(r.mae, !run.hasAccuracy) << ',' << Cell(r.consensusDistance, mean) << ','
             << (mean ? std::to_string(r.evaluatedNodes) : "") << '\n';
     }
+    out.Commit();
 }
 
 void
@@ -146,6 +156,7 @@ ResultsWriter::WriteMembership(const std::vector<NetworkDynamics::Change>& chang
     {
         out << Csv(change.at.GetSeconds()) << ',' << change.node << ',' << change.event << '\n';
     }
+    out.Commit();
 }
 
 void
@@ -165,6 +176,7 @@ ResultsWriter::WriteTraffic(const std::vector<NodeTraffic>& traffic) const
             << c.transfersFailed << ',' << c.connectionsOpened << ',' << c.connectionsClosed << ','
             << c.peakSockets << ',' << c.messagesUnreachable << '\n';
     }
+    out.Commit();
 }
 
 void
@@ -207,6 +219,7 @@ ResultsWriter::WriteSummary(const RunDescription& run,
         << "  \"network_events_not_reached\": " << run.networkEventsNotReached << ",\n"
         << "  \"islands\": " << run.islands << "\n"
         << "}\n";
+    out.Commit();
 }
 
 } // namespace ns3

@@ -7,6 +7,7 @@
 
 #include "experiment-result.h"
 #include "learning-monitor.h"
+#include "result-file.h"
 
 #include "ns3/application-container.h"
 #include "ns3/model-transport.h"
@@ -102,10 +103,17 @@ class ResultsWriter
 
     /**
      * \param path a result file
-     * \return it, open for writing, numbers with 9 significant digits
+     * \return it, open for writing (see ResultFile: Commit() it when done)
      * \throws std::runtime_error when it cannot be written
      */
-    static std::ofstream Open(const std::string& path);
+    static ResultFile Open(const std::string& path);
+    /**
+     * \brief Create the output folder and check that files can be written in it, before a
+     * run whose results would otherwise be lost at its end.
+     * \param directory the output folder
+     * \throws std::runtime_error naming the folder and why not
+     */
+    static void Probe(const std::string& directory);
 
   private:
     void WriteEvaluations(const RunDescription& run, const LearningMonitor& monitor) const;

@@ -409,6 +409,19 @@ ExperimentHelper::Prepare()
         {
             std::cerr << "note: " << Word(note) << std::endl;
         }
+        // Found now, not after the run: its results would be lost.
+        try
+        {
+            if (!m_output.empty())
+            {
+                ResultsWriter::Probe(m_output);
+            }
+        }
+        catch (const std::runtime_error& error)
+        {
+            throw std::invalid_argument(NameOf("OutputDirectory") + " = " + m_output + ": " +
+                                        error.what());
+        }
     }
     m_stage = PREPARED;
 }

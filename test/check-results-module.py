@@ -121,6 +121,8 @@ def check_settings(tmp):
                                       "seed=1\neval_interval = 10.0\noutput = elsewhere\n")
     expect("a scenario file", scenario, {"name": "fixture", "seed": "1",
                                          "eval_interval": "10.0", "output": "elsewhere"})
+    expect("a '#' inside a value is kept", results.parse_settings("data_path = /d/#1 #c\n"),
+           {"data_path": "/d/#1"})
     expect("the same settings, numbers by value, where and with how many workers aside",
            results.agrees(recorded, {**scenario, "workers": "1", "data_path": "/data"}), True)
     expect("another seed", results.agrees(recorded, {"seed": "2"}), False)

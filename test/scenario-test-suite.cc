@@ -96,6 +96,9 @@ class ShippedScenariosTestCase : public TestCase
         }
         NS_TEST_ASSERT_MSG_GT(files, 0, "scenario files found");
 
+        const auto hashes = Scenario::FromText("name = run#2 # a comment\n#x = 1\n", "hashes");
+        NS_TEST_ASSERT_MSG_EQ(hashes.Get("name"), "run#2", "a '#' inside a value is kept");
+
         const auto qs = Scenario::FromFile((folder / "quickstart.scenario").string());
         NS_TEST_ASSERT_MSG_EQ(qs.Get("nodes"), "16", "nodes");
         NS_TEST_ASSERT_MSG_EQ(qs.Get("straggler_rate"), "2Mbps", "straggler rate");

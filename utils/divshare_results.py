@@ -15,9 +15,11 @@ import json
 import math
 import operator
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 
+COMMENT = re.compile(r"(^|[ \t])#.*")  # a comment, as divshare-scenario reads one
 MEAN = "mean"  # evaluations.csv's node of the mean over the evaluated nodes
 # When the mean reached the target, as divshare's LearningMonitor decides: summary.json's
 # target_metric says which, never the data set's name.
@@ -46,11 +48,11 @@ def read_rows(folder, name):
 
 def parse_settings(text):
     """The key/value pairs of a scenario file or scenario.txt, split as divshare-scenario
-    splits them: a line's '#' starts a comment, its first '=' ends the key, and blanks around
-    key and value do not count."""
+    splits them: a '#' at a line's start or after a blank starts a comment (one inside a value
+    is kept), its first '=' ends the key, and blanks around key and value do not count."""
     pairs = {}
     for line in text.splitlines():
-        key, _, value = line.split("#", 1)[0].partition("=")
+        key, _, value = COMMENT.sub("", line).partition("=")
         if key.strip():
             pairs[key.strip()] = value.strip()
     return pairs

@@ -30,6 +30,21 @@ Trim(const std::string& text)
     return text.substr(first, last - first + 1);
 }
 
+/** \return line without its comment: from a '#' at its start or after a blank (a '#' inside a
+ * value, as in a path, is kept) */
+std::string
+StripComment(const std::string& line)
+{
+    for (std::size_t at = line.find('#'); at != std::string::npos; at = line.find('#', at + 1))
+    {
+        if (at == 0 || line[at - 1] == ' ' || line[at - 1] == '\t')
+        {
+            return line.substr(0, at);
+        }
+    }
+    return line;
+}
+
 } // namespace
 
 const ExperimentKey&
@@ -72,7 +87,7 @@ Scenario::FromText(const std::string& text, const std::string& origin)
     for (int number = 1; std::getline(in, line); ++number)
     {
         const std::string where = origin + ":" + std::to_string(number);
-        const std::string content = Trim(line.substr(0, line.find('#')));
+        const std::string content = Trim(StripComment(line));
         if (content.empty())
         {
             continue;

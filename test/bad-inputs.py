@@ -83,6 +83,12 @@ CASES = [
     (QS, ["--partition=dirichlet:0"], ["--partition", "positive"]),
     (QS, ["--mlp_hidden=4000000000"], ["LibTorch cannot build the model", "smaller model"]),
     # Scenario files.
+    # Text a file or a terminal may hold: a byte-order mark is no part of the first key, a
+    # name that is not UTF-8 (it goes into summary.json) is refused, 1e400 is out of range.
+    ("divshare-scenario", [scenario("bom.scenario", "\ufeffnodes = 4\nnodes = 5\n")],
+     ["bom.scenario:2", "nodes is already set at"]),
+    (QS, ["--name=run\udcff"], ["--name", "byte 4 is not valid UTF-8"]),
+    (QS, ["--nodes=1e400"], ["--nodes = '1e400'", "out of range"]),
     ("divshare-scenario", [scenario("star-file.scenario", "topology_file = x.topo\n")],
      ["topology_file = x.topo is set but topology = star"]),
     ("divshare-scenario", [scenario("path.scenario", "data_path = /data\n")],
@@ -186,7 +192,8 @@ CASES = [
 failures = 0
 for program, arguments, words, *environment in CASES:
     command = [os.path.join(examples, program)] + arguments
-    run = subprocess.run(command, capture_output=True, text=True, cwd=source, timeout=120,
+    run = subprocess.run(command, capture_output=True, text=True, errors="replace", cwd=source,
+                         timeout=120,
                          env=dict(os.environ, OMP_WAIT_POLICY="PASSIVE", **next(iter(environment), {})))
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     first = lines[0] if lines else ""

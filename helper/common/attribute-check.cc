@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -34,13 +36,37 @@ ValueType(Ptr<const AttributeChecker> checker)
     return name.rfind("ns3::", 0) == 0 ? name : "ns3::" + name;
 }
 
-/** Whether text is a finite number, and its value. */
-bool
+/** What a text is as a number. */
+enum class Number
+{
+    FINITE,     //!< a finite number, in value
+    TOO_LARGE,  //!< a number beyond what a double holds (1e400)
+    NOT_NUMBER, //!< anything else, "inf" and "nan" included
+};
+
+/** \return what text is as a number, and its value if finite */
+Number
 ParseFinite(const std::string& text, double& value)
 {
-    std::istringstream in(text);
-    in >> value;
-    return !text.empty() && !in.fail() && in.eof() && std::isfinite(value);
+    if (text.empty())
+    {
+        return Number::NOT_NUMBER;
+    }
+    char* end = nullptr;
+    errno = 0;
+    value = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size())
+    {
+        return Number::NOT_NUMBER;
+    }
+    if (errno == ERANGE && std::fabs(value) > 1)
+    {
+        return Number::TOO_LARGE;
+    }
+    // strtod also reads "inf", "nan" and hexadecimal: only decimal notation is a number here
+    // (leading blanks allowed, as a stream reads them; any others end the number early).
+    const bool decimal = text.find_first_not_of("0123456789+-.eE \t") == std::string::npos;
+    return decimal && std::isfinite(value) ? Number::FINITE : Number::NOT_NUMBER;
 }
 
 } // namespace
@@ -126,6 +152,39 @@ MakeParsedTextChecker(std::function<void(const std::string&)> parse, std::string
 }
 
 Ptr<const AttributeChecker>
+MakeUtf8Checker()
+{
+    return MakeTextChecker(
+        [](const std::string& text) -> std::string {
+            for (std::size_t i = 0; i < text.size();)
+            {
+                const auto lead = static_cast<unsigned char>(text[i]);
+                // Continuation bytes after the lead byte, and the smallest code point of that
+                // length (shorter encodings of a code point are invalid).
+                const std::size_t more = lead < 0x80 ? 0 : lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+                bool valid = (lead < 0x80 || lead >= 0xC2) && lead <= 0xF4 &&
+                             i + more < text.size() + (more == 0 ? 1 : 0);
+                uint32_t point = more == 0 ? lead : lead & (0x3F >> more);
+                for (std::size_t k = 1; valid && k <= more; ++k)
+                {
+                    const auto next = static_cast<unsigned char>(text[i + k]);
+                    valid = (next & 0xC0) == 0x80;
+                    point = (point << 6) | (next & 0x3F);
+                }
+                valid = valid && point <= 0x10FFFF && !(point >= 0xD800 && point <= 0xDFFF) &&
+                        (more < 2 || point >= (more == 2 ? 0x800u : 0x10000u));
+                if (!valid)
+                {
+                    return "byte " + std::to_string(i + 1) + " is not valid UTF-8; write text";
+                }
+                i += more + 1;
+            }
+            return "";
+        },
+        "UTF-8 text");
+}
+
+Ptr<const AttributeChecker>
 MakeChoiceChecker(std::vector<std::string> choices)
 {
     const std::string names = JoinNames(choices);
@@ -207,7 +266,12 @@ NormalizeAttributeValue(Ptr<const AttributeChecker> checker,
     if (kind == "ns3::UintegerValue" || kind == "ns3::IntegerValue" || kind == "ns3::DoubleValue")
     {
         double value = 0;
-        if (!ParseFinite(text, value))
+        const Number number = ParseFinite(text, value);
+        if (number == Number::TOO_LARGE)
+        {
+            return "'" + text + "' is out of range (" + allowed + ")";
+        }
+        if (number != Number::FINITE)
         {
             return "'" + text + "' is not a number (" + allowed + ")";
         }

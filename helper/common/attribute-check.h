@@ -69,6 +69,12 @@ Ptr<const AttributeChecker> MakeParsedTextChecker(std::function<void(const std::
 
 /**
  * \ingroup divshare
+ * \return a checker of text that is valid UTF-8 (written into JSON and CSV files)
+ */
+Ptr<const AttributeChecker> MakeUtf8Checker();
+
+/**
+ * \ingroup divshare
  * \param choices the allowed names
  * \return a checker of a choice among them
  */

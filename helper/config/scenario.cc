@@ -82,7 +82,9 @@ Scenario
 Scenario::FromText(const std::string& text, const std::string& origin)
 {
     Scenario scenario;
-    std::istringstream in(text);
+    // A byte-order mark (some editors write one) is no part of the first key.
+    const std::string bom = "\xEF\xBB\xBF";
+    std::istringstream in(text.rfind(bom, 0) == 0 ? text.substr(bom.size()) : text);
     std::string line;
     for (int number = 1; std::getline(in, line); ++number)
     {

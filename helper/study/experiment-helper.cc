@@ -76,7 +76,7 @@ ExperimentHelper::GetTypeId()
                           "Short name of the study, written into summary.json.",
                           StringValue("divshare"),
                           MakeStringAccessor(&ExperimentHelper::m_name),
-                          MakeStringChecker())
+                          MakeUtf8Checker())
             .AddAttribute("Algorithm",
                           "Decentralized learning algorithm: " + JoinNames(GetAlgorithms()) + ".",
                           StringValue("divshare"),

@@ -7,7 +7,9 @@
 #include "../common/attribute-check.h"
 #include "experiment-keys.h"
 
+#include "ns3/boolean.h"
 #include "ns3/distributed-run.h"
+#include "ns3/experiment-setting.h"
 #include "ns3/global-value.h"
 
 #include <cstdlib>
@@ -100,11 +102,14 @@ ExperimentCommandLine::AddKeyOptions()
 {
     for (const auto& key : GetExperimentKeys())
     {
+        // As ns-3's own options: a boolean given alone (--flush) is true.
+        const bool flag = static_cast<bool>(
+            DynamicCast<const BooleanChecker>(ExperimentSetting::Locate(key.attribute).checker));
         AddCustomOption(key.key,
                         DescribeExperimentKey(key).help,
                         m_experiment->Get(key.attribute),
-                        [this, attribute = key.attribute](const std::string& value) {
-                            m_experiment->Set(attribute, value);
+                        [this, flag, attribute = key.attribute](const std::string& value) {
+                            m_experiment->Set(attribute, value.empty() && flag ? "true" : value);
                         });
     }
 }
@@ -133,19 +138,21 @@ ExperimentCommandLine::Translate(int argc, char* argv[]) const
     std::vector<std::string> arguments(argv, argv + argc);
     for (auto& argument : arguments)
     {
-        const auto equals = argument.find('=');
-        if (argument.rfind("--", 0) != 0 || equals == std::string::npos)
+        if (argument.rfind("--", 0) != 0)
         {
             continue;
         }
+        // --name=value, or --name alone (a boolean set to true).
+        const auto equals = argument.find('=');
         const auto former = m_formers.find(argument.substr(2, equals - 2));
-        const std::string value = argument.substr(equals + 1);
-        if (former != m_formers.end() && (!former->second.accepts || former->second.accepts(value)))
+        const std::string rest = equals == std::string::npos ? "" : argument.substr(equals);
+        if (former != m_formers.end() &&
+            (!former->second.accepts || former->second.accepts(rest.substr(rest.empty() ? 0 : 1))))
         {
             std::cerr << m_program << ": warning: --" << former->first
                       << " is a former name and will be removed; write --" << former->second.name
                       << std::endl;
-            argument = "--" + former->second.name + "=" + value;
+            argument = "--" + former->second.name + rest;
         }
     }
     return arguments;

@@ -80,6 +80,12 @@ class ExperimentComponent : public Object
     static TypeId GetTypeId();
 
     /**
+     * \brief Take over another component's settings: its Attributes (and, in components that
+     * take objects, those objects), for ExperimentHelper::Clone.
+     * \param other a component of the same type
+     */
+    virtual void CopyFrom(const ExperimentComponent& other);
+    /**
      * \brief Check the Attributes, alone and against the context; read files; describe this
      * component's part of the study in the context.
      * \param context the study so far

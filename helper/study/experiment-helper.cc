@@ -167,27 +167,22 @@ Ptr<ExperimentHelper>
 ExperimentHelper::Clone() const
 {
     auto clone = CreateObject<ExperimentHelper>();
-    const auto copy = [](const ObjectBase& from, ObjectBase& to) {
-        const TypeId tid = from.GetInstanceTypeId();
-        for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
-        {
-            const auto info = tid.GetAttribute(i);
-            Ptr<AttributeValue> value = info.checker->Create();
-            from.GetAttribute(info.name, *value);
-            to.SetAttribute(info.name, *value);
-        }
-    };
-    copy(*this, *clone);
+    const TypeId tid = GetTypeId();
+    for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        const auto info = tid.GetAttribute(i);
+        Ptr<AttributeValue> value = info.checker->Create();
+        GetAttribute(info.name, *value);
+        clone->SetAttribute(info.name, *value);
+    }
     for (std::size_t i = 0; i < m_components.size(); ++i)
     {
-        copy(*m_components[i], *clone->m_components[i]);
+        clone->m_components[i]->CopyFrom(*m_components[i]);
     }
     clone->m_naming = m_naming;
     clone->m_applicationValues = m_applicationValues;
     clone->m_transportValues = m_transportValues;
     clone->m_given = m_given;
-    clone->GetComponent<NetworkComponent>()->CopyGiven(*GetComponent<NetworkComponent>());
-    clone->GetComponent<WorkloadComponent>()->CopyGiven(*GetComponent<WorkloadComponent>());
     return clone;
 }
 

@@ -165,11 +165,13 @@ NetworkComponent::SetTopology(const NetworkTopology& topology,
 }
 
 void
-NetworkComponent::CopyGiven(const NetworkComponent& other)
+NetworkComponent::CopyFrom(const ExperimentComponent& other)
 {
-    if (other.m_given)
+    ExperimentComponent::CopyFrom(other);
+    const auto& network = dynamic_cast<const NetworkComponent&>(other);
+    if (network.m_given)
     {
-        SetTopology(other.m_givenTopology, other.m_givenCrossTraffic);
+        SetTopology(network.m_givenTopology, network.m_givenCrossTraffic);
     }
 }
 

@@ -37,9 +37,8 @@ class NetworkComponent : public ExperimentComponent
      */
     void SetTopology(const NetworkTopology& topology,
                      const std::vector<CrossTrafficFlow>& crossTraffic);
-    /** \param other copy its given network, if any */
-    void CopyGiven(const NetworkComponent& other);
 
+    void CopyFrom(const ExperimentComponent& other) override;
     void Configure(ExperimentContext& context) override;
     void RefuseDistributed(const ExperimentContext& context,
                            const std::string& needs) const override;

@@ -88,12 +88,10 @@ WorkloadComponent::SetWorkload(std::shared_ptr<Workload> workload)
 }
 
 void
-WorkloadComponent::CopyGiven(const WorkloadComponent& other)
+WorkloadComponent::CopyFrom(const ExperimentComponent& other)
 {
-    if (other.m_given)
-    {
-        SetWorkload(other.m_given);
-    }
+    ExperimentComponent::CopyFrom(other);
+    m_given = dynamic_cast<const WorkloadComponent&>(other).m_given;
 }
 
 void

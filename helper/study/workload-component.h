@@ -26,9 +26,8 @@ class WorkloadComponent : public ExperimentComponent
 
     /** \param workload use this task instead of the one the Attributes describe */
     void SetWorkload(std::shared_ptr<Workload> workload);
-    /** \param other copy its given workload, if any */
-    void CopyGiven(const WorkloadComponent& other);
 
+    void CopyFrom(const ExperimentComponent& other) override;
     void Configure(ExperimentContext& context) override;
 
   private:

@@ -8,7 +8,7 @@ import os
 import re
 
 NS3_DEPENDENCIES = ['core', 'network', 'internet', 'point-to-point', 'applications',
-                    'traffic-control', 'flow-monitor', 'mobility', 'netanim']
+                    'traffic-control', 'flow-monitor', 'mobility']
 
 
 def _cmake_list(path, name):
@@ -62,8 +62,13 @@ def build(bld):
         return
     here = bld.path.abspath()
     cmake = os.path.join(here, 'CMakeLists.txt')
-    module = bld.create_ns3_module('divshare', NS3_DEPENDENCIES)
+    # netanim (which brings wifi, lte and more) where the tree has it; without it the module
+    # refuses the NetAnim setting, as the CMake build does.
+    netanim = 'ns3-netanim' in bld.env['NS3_MODULES']
+    module = bld.create_ns3_module('divshare', NS3_DEPENDENCIES + (['netanim'] if netanim else []))
     module.source = _cmake_list(cmake, 'divshare_sources')
+    if not netanim:
+        module.env.append_value('DEFINES', ['DIVSHARE_NO_NETANIM'])
     module.use.extend(['TORCH', 'LIBXML2'])
 
     module_test = bld.create_ns3_module_test_library('divshare')

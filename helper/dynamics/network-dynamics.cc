@@ -103,13 +103,17 @@ NetworkDynamics::Schedule(const ResolvedNetworkEvents& events)
             // Applications start in events at time 0 that the nodes' initialization
             // schedules once the run begins: a node that leaves, crashes or disconnects at 0
             // does so after its start, or its start would undo it.
-            Simulator::Schedule(Seconds(0), [this, event]() {
-                Simulator::ScheduleNow(&NetworkDynamics::Apply, this, event);
-            });
+            Simulator::Schedule(Seconds(0), &NetworkDynamics::ApplyAfterStart, this, event);
             continue;
         }
         Simulator::Schedule(event.at, &NetworkDynamics::Apply, this, event);
     }
+}
+
+void
+NetworkDynamics::ApplyAfterStart(const NetworkEvent& event)
+{
+    Simulator::ScheduleNow(&NetworkDynamics::Apply, this, event);
 }
 
 std::vector<NetworkDynamics::Change>

@@ -64,6 +64,8 @@ class NetworkDynamics
 
   private:
     void Apply(const NetworkEvent& event);
+    /** Apply an event at 0 s after the events that start the applications (a second hop). */
+    void ApplyAfterStart(const NetworkEvent& event);
     void SetNodeUp(uint32_t node, bool up);
     void SetLinkUp(const InstalledLink& link, bool up);
     void RecomputeRoutes();

@@ -12,8 +12,6 @@
 #include "ns3/command-line.h"
 #include "ns3/divshare-module.h"
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 using namespace ns3;
@@ -55,10 +53,12 @@ main(int argc, char* argv[])
                   << ", " << experiment->GetTopology().hosts.size() << " nodes, "
                   << scenario.Get("duration") << " simulated seconds\n"
                   << experiment->GetWorkload()->Describe() << std::endl;
-        if (DistributedRun::GetRank() == 0) // rank 0 writes a distributed run's files
+        // Prepare() made the folder; rank 0 writes a distributed run's files.
+        if (DistributedRun::GetRank() == 0 && !output.empty())
         {
-            std::filesystem::create_directories(output);
-            std::ofstream(output + "/scenario.txt") << scenario.ToText();
+            ResultFile file(output + "/scenario.txt");
+            file << scenario.ToText();
+            file.Commit();
         }
         ExperimentCommandLine::PrintResult(*experiment, experiment->RunAll());
     });

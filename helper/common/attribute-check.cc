@@ -324,6 +324,19 @@ NormalizeAttributeValue(Ptr<const AttributeChecker> checker,
     return "";
 }
 
+void
+CopyAttributes(const ObjectBase& from, ObjectBase& to)
+{
+    const TypeId tid = from.GetInstanceTypeId();
+    for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        const auto info = tid.GetAttribute(i);
+        Ptr<AttributeValue> value = info.checker->Create();
+        from.GetAttribute(info.name, *value);
+        to.SetAttribute(info.name, *value);
+    }
+}
+
 std::string
 AttributeText(Ptr<const AttributeChecker> checker, const AttributeValue& value)
 {

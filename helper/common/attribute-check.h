@@ -5,6 +5,7 @@
 #ifndef DIVSHARE_ATTRIBUTE_CHECK_H
 #define DIVSHARE_ATTRIBUTE_CHECK_H
 
+#include "ns3/object-base.h"
 #include "ns3/string.h"
 #include "ns3/type-id.h"
 
@@ -114,6 +115,14 @@ std::string NormalizeAttributeValue(Ptr<const AttributeChecker> checker,
  * \return an empty string when valid, else what is wrong
  */
 std::string CheckObjectSpec(const std::string& text, TypeId base);
+
+/**
+ * \ingroup divshare
+ * \brief Give an object every Attribute value another of the same type has.
+ * \param from the object copied
+ * \param to the object set
+ */
+void CopyAttributes(const ObjectBase& from, ObjectBase& to);
 
 /**
  * \ingroup divshare

@@ -39,14 +39,7 @@ ExperimentComponent::GetTypeId()
 void
 ExperimentComponent::CopyFrom(const ExperimentComponent& other)
 {
-    const TypeId tid = other.GetInstanceTypeId();
-    for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
-    {
-        const auto info = tid.GetAttribute(i);
-        Ptr<AttributeValue> value = info.checker->Create();
-        other.GetAttribute(info.name, *value);
-        SetAttribute(info.name, *value);
-    }
+    CopyAttributes(other, *this);
 }
 
 void

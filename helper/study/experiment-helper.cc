@@ -167,14 +167,7 @@ Ptr<ExperimentHelper>
 ExperimentHelper::Clone() const
 {
     auto clone = CreateObject<ExperimentHelper>();
-    const TypeId tid = GetTypeId();
-    for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
-    {
-        const auto info = tid.GetAttribute(i);
-        Ptr<AttributeValue> value = info.checker->Create();
-        GetAttribute(info.name, *value);
-        clone->SetAttribute(info.name, *value);
-    }
+    CopyAttributes(*this, *clone);
     for (std::size_t i = 0; i < m_components.size(); ++i)
     {
         clone->m_components[i]->CopyFrom(*m_components[i]);

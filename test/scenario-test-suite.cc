@@ -222,6 +222,10 @@ class BadScenarioTestCase : public TestCase
         Expect(BuildError("eval_nodes = 17\n"), {"eval_nodes = 17", "16"});
         Expect(BuildError("stragglers = 1\nstraggler_rate_max = 3Mbps\n"),
                {"straggler_rate_max", "at least 2 stragglers"});
+        // A sweep down to no stragglers keeps the scenario's range: it describes nobody.
+        NS_TEST_ASSERT_MSG_EQ(BuildError("stragglers = 0\nstraggler_rate_max = 13Mbps\n"),
+                              "",
+                              "a rate range over no stragglers");
         Expect(BuildError("algorithm = swift\nfragments = 4\n"),
                {"fragments does not apply", "algorithm = swift"});
         Expect(BuildError("algorithm = dpsgd\nnodes = 7\ndegree = 3\n"),

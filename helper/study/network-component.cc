@@ -192,18 +192,19 @@ NetworkComponent::MakeStar() const
                                " exceeds {Nodes} = " + std::to_string(m_nodes) + ": lower it");
     }
     std::vector<StragglerClass> classes;
-    if (m_stragglerRateMax.empty())
+    // A range over no stragglers describes nobody: a sweep down to 0 stragglers keeps it.
+    if (m_stragglerRateMax.empty() || m_stragglers == 0)
     {
         classes.push_back({m_stragglers, m_stragglerRate});
     }
     else
     {
         const DataRate fastest = ParseRate(m_stragglerRateMax);
-        if (fastest < m_stragglerRate || m_stragglers < 2)
+        if (fastest < m_stragglerRate || m_stragglers == 1)
         {
             throw SettingError("StragglerRateMax",
                                "{StragglerRateMax} = " + m_stragglerRateMax +
-                                   " needs at least 2 stragglers and a rate not below "
+                                   " needs 0 or at least 2 stragglers and a rate not below "
                                    "{StragglerRate} (" +
                                    std::to_string(m_stragglerRate.GetBitRate()) +
                                    "bps): raise it or remove it");

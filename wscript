@@ -64,11 +64,16 @@ def build(bld):
     cmake = os.path.join(here, 'CMakeLists.txt')
     # netanim (which brings wifi, lte and more) where the tree has it; without it the module
     # refuses the NetAnim setting, as the CMake build does.
+    # wifi likewise: without it, Wi-Fi cells are refused.
     netanim = 'ns3-netanim' in bld.env['NS3_MODULES']
-    module = bld.create_ns3_module('divshare', NS3_DEPENDENCIES + (['netanim'] if netanim else []))
+    wifi = 'ns3-wifi' in bld.env['NS3_MODULES']
+    module = bld.create_ns3_module('divshare', NS3_DEPENDENCIES + (['netanim'] if netanim else [])
+                                   + (['wifi'] if wifi else []))
     module.source = _cmake_list(cmake, 'divshare_sources')
     if not netanim:
         module.env.append_value('DEFINES', ['DIVSHARE_NO_NETANIM'])
+    if not wifi:
+        module.env.append_value('DEFINES', ['DIVSHARE_NO_WIFI'])
     module.use.extend(['TORCH', 'LIBXML2'])
 
     module_test = bld.create_ns3_module_test_library('divshare')

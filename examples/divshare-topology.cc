@@ -54,6 +54,7 @@ main(int argc, char* argv[])
         std::cout << "divshare on " << experiment->Get("TopologyFile") << ": "
                   << topology.hosts.size() << " learning nodes, " << topology.routers.size()
                   << " routers, " << topology.links.size() << " router links, "
+                  << topology.cells.size() << " Wi-Fi cells, "
                   << experiment->GetCrossTraffic().size() << " cross-traffic flows" << std::endl;
         ExperimentCommandLine::PrintResult(*experiment, experiment->RunAll());
         if (experiment->Get("CongestionTraces") == "true")

@@ -178,6 +178,25 @@ CASES = [
                            "router a\nrouter b\nhosts x 2 a rate=1Mbps delay=1ms\n"
                            "hosts y 2 b rate=1Mbps delay=1ms\n")],
      ["islands.topo", "2 islands", "allow_islands = true"]),
+    # Wi-Fi cells: radio settings against ns-3's channel table, stations against the range.
+    ("divshare-topology", ["--topology_file=" + topology("far.topo",
+                           "router r\nhost w r rate=1Gbps delay=1ms\n"
+                           "wifi ap r rate=1Gbps delay=1ms\nstation s ap x=80\n")],
+     ["far.topo:4", "station s starts 80 m from its AP ap", "out of its range", "closer"]),
+    ("divshare-topology", ["--topology_file=" + topology("channel.topo",
+                           "router r\nhost w r rate=1Gbps delay=1ms\n"
+                           "wifi ap r rate=1Gbps delay=1ms width=40 channel=36\n"
+                           "station s ap\n")],
+     ["channel.topo:3", "no channel 36 of 40 MHz", "5GHz"]),
+    ("divshare-topology", ["--topology_file=" + topology("mcs.topo",
+                           "router r\nhost w r rate=1Gbps delay=1ms\n"
+                           "wifi ap r rate=1Gbps delay=1ms manager=constant mode=HeMcs12\n")],
+     ["mcs.topo:3", "bad mode 'HeMcs12'", "HeMcs0..HeMcs11"]),
+    ("divshare-topology", ["--topology_file=" + topology("radio-event.topo",
+                           "router r\nhost w r rate=1Gbps delay=1ms\n"
+                           "wifi ap r rate=1Gbps delay=1ms\nstation s ap\n"
+                           "event 1s link-down s ap\n")],
+     ["radio-event.topo:5", "'s' is a Wi-Fi station", "disconnect"]),
     ("divshare-congestion", ["--topology_file=" + os.path.join(source, "topologies/dumbbell.topo"),
                              "--from=nosuch", "--duration=1"],
      ["--from=nosuch", "no router queue"]),

@@ -29,6 +29,13 @@ RunFunction(std::function<void()> function)
     function();
 }
 
+/** \return whether \p text contains \p part (error messages' checks) */
+inline bool
+Contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
 /**
  * \param path a file
  * \return its contents (empty if it cannot be read)

@@ -132,12 +132,6 @@ RateOf(Ptr<PointToPointNetDevice> device)
     return rate.Get().GetBitRate();
 }
 
-bool
-Contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
-
 } // namespace
 
 /** A test of error messages: each must name where and what. */

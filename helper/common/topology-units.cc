@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 
 namespace ns3
@@ -162,10 +163,10 @@ ParseSeconds(const std::string& text)
 }
 
 double
-ParseProbability(const std::string& text)
+ParseNumber(const std::string& text, double min, double max, const std::string& what)
 {
     std::size_t used = 0;
-    double value = -1;
+    double value = min - 1;
     try
     {
         value = std::stod(text, &used);
@@ -174,11 +175,20 @@ ParseProbability(const std::string& text)
     {
         used = 0;
     }
-    if (used != text.size() || !(value >= 0 && value <= 1))
+    if (used != text.size() || !(value >= min && value <= max))
     {
-        throw std::invalid_argument("bad probability '" + text + "': expected a number in [0, 1]");
+        std::ostringstream expected;
+        expected << "bad " << what << " '" << text << "': expected a number in [" << min << ", "
+                 << max << "]";
+        throw std::invalid_argument(expected.str());
     }
     return value;
+}
+
+double
+ParseProbability(const std::string& text)
+{
+    return ParseNumber(text, 0, 1, "probability");
 }
 
 } // namespace ns3

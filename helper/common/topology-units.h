@@ -47,6 +47,18 @@ QueueSize ParseQueueSize(const std::string& text);
 
 /**
  * \ingroup divshare
+ * \brief Parse a plain number within bounds.
+ * \param text the number
+ * \param min the smallest value accepted
+ * \param max the largest value accepted
+ * \param what what the number is, for the message
+ * \return the number
+ * \throws std::invalid_argument naming what, the text and the bounds
+ */
+double ParseNumber(const std::string& text, double min, double max, const std::string& what);
+
+/**
+ * \ingroup divshare
  * \brief Parse a probability in [0, 1] (a packet error rate).
  * \param text the number
  * \return the probability

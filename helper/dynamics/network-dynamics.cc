@@ -37,8 +37,8 @@ InterfaceOf(Ptr<NetDevice> device)
 void
 RestoreDefaultRoute(const InstalledLink& access)
 {
-    const auto [router, routerInterface] = InterfaceOf(access.deviceB);
-    const auto [host, hostInterface] = InterfaceOf(access.deviceA);
+    const auto [router, routerInterface] = InterfaceOf(access.GatewayDevice());
+    const auto [host, hostInterface] = InterfaceOf(access.HostDevice());
     Ipv4StaticRoutingHelper().GetStaticRouting(host)->SetDefaultRoute(
         router->GetAddress(routerInterface, 0).GetLocal(),
         hostInterface);

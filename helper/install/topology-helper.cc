@@ -24,6 +24,7 @@
 #include "ns3/queue.h"
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
+#include "ns3/wifi-access-helper.h"
 
 #include <optional>
 
@@ -68,6 +69,18 @@ SetRouterQueue(Ptr<PointToPointNetDevice> device,
 }
 
 } // namespace
+
+Ptr<NetDevice>
+InstalledLink::HostDevice() const
+{
+    return station ? station : Ptr<NetDevice>(deviceA);
+}
+
+Ptr<NetDevice>
+InstalledLink::GatewayDevice() const
+{
+    return accessPoint ? accessPoint : Ptr<NetDevice>(deviceB);
+}
 
 void
 TopologyHelper::SetLoss(Ptr<PointToPointNetDevice> device, double loss)
@@ -146,6 +159,9 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
     stack.Install(installed.routers);
     stack.Install(installed.hosts);
     stack.Install(installed.endpoints);
+    // Cells first: their own addresses (172.16/12), so the /30s of wires stay as they were.
+    const auto stations =
+        WifiAccessHelper::Install(topology, installed.routers, installed.hosts, options.mtu);
 
     Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
     // Join two nodes with a point-to-point link whose directions have their own rates (and,
@@ -228,11 +244,28 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
                                    topology.routers[host.router],
                                    false,
                                    DynamicCast<PointToPointNetDevice>(devices.Get(0)),
-                                   DynamicCast<PointToPointNetDevice>(devices.Get(1))});
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(1)),
+                                   nullptr,
+                                   nullptr});
         return std::make_pair(devices, address);
     };
     for (std::size_t i = 0; i < topology.hosts.size(); ++i)
     {
+        if (auto station = stations.find(i); station != stations.end())
+        {
+            const auto& s = station->second;
+            installed.hostDevices.Add(s.device);
+            installed.routerHostDevices.Add(s.accessPoint);
+            installed.addresses.push_back(s.address);
+            installed.links.push_back({topology.hosts[i].name,
+                                       topology.routers[topology.hosts[i].router],
+                                       false,
+                                       nullptr,
+                                       nullptr,
+                                       s.device,
+                                       s.accessPoint});
+            continue;
+        }
         auto [devices, address] = attach(installed.hosts.Get(i), topology.hosts[i]);
         installed.hostDevices.Add(devices.Get(0));
         installed.routerHostDevices.Add(devices.Get(1));
@@ -258,7 +291,9 @@ TopologyHelper::Install(const NetworkTopology& topology, const NetworkOptions& o
                                    topology.routers[link.b],
                                    true,
                                    DynamicCast<PointToPointNetDevice>(devices.Get(0)),
-                                   DynamicCast<PointToPointNetDevice>(devices.Get(1))});
+                                   DynamicCast<PointToPointNetDevice>(devices.Get(1)),
+                                   nullptr,
+                                   nullptr});
     }
     for (auto* container : {&installed.routers, &installed.hosts, &installed.endpoints})
     {

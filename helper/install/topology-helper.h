@@ -21,16 +21,23 @@ namespace ns3
 
 /**
  * \ingroup divshare
- * \brief One installed point-to-point link: end A (a host, or router link end a) and end B
- * (the router).
+ * \brief One installed link: end A (a host, or router link end a) and end B (the router):
+ * a point-to-point link, or a Wi-Fi station's association with its AP.
  */
 struct InstalledLink
 {
     std::string nameA;                  //!< name of the node at end A
     std::string nameB;                  //!< name of the node at end B
     bool routerA{false};                //!< end A is a router
-    Ptr<PointToPointNetDevice> deviceA; //!< sends A -> B
-    Ptr<PointToPointNetDevice> deviceB; //!< sends B -> A
+    Ptr<PointToPointNetDevice> deviceA; //!< sends A -> B (null for a Wi-Fi station)
+    Ptr<PointToPointNetDevice> deviceB; //!< sends B -> A (null for a Wi-Fi station)
+    Ptr<NetDevice> station;             //!< a Wi-Fi station's device (null for a wire)
+    Ptr<NetDevice> accessPoint;         //!< its AP's device (null for a wire)
+
+    /** \return the host's device: end A's, wired or not */
+    Ptr<NetDevice> HostDevice() const;
+    /** \return the device of the router or AP the host's default route goes through */
+    Ptr<NetDevice> GatewayDevice() const;
 };
 
 /**
@@ -42,19 +49,20 @@ struct InstalledTopology
     NodeContainer hosts;                        //!< learning nodes, host i = node index i
     NodeContainer routers;                      //!< routers/switches
     std::vector<Ipv4Address> addresses;         //!< address of each host
-    NetDeviceContainer hostDevices;             //!< host side of each access link
-    NetDeviceContainer routerHostDevices;       //!< router side of each access link
+    NetDeviceContainer hostDevices;             //!< host side of each access link or station
+    NetDeviceContainer routerHostDevices;       //!< router (or AP) side of each
     NetDeviceContainer routerLinkDevices;       //!< both ends of every router link, in pairs
     NodeContainer endpoints;                    //!< cross-traffic endpoints
     std::vector<Ipv4Address> endpointAddresses; //!< address of each endpoint
-    /** Every link: hosts' access links, then endpoints' access links, then router links. */
+    /** Every link: hosts' access links (Wi-Fi stations' too), then endpoints' access links,
+     * then router links. */
     std::vector<InstalledLink> links;
 };
 
 /**
  * \ingroup divshare
  * \brief Builds a NetworkTopology out of ns-3 nodes, point-to-point links, the Internet
- * stack, one /30 subnet per link, and global routing.
+ * stack, one /30 subnet per link, and global routing; Wi-Fi cells with WifiAccessHelper.
  *
  * Each link direction gets its own rate (the device's DataRate), so asymmetric access links
  * are honoured. Every node uses the strong end-system model (Ipv4::StrongEndSystemModel, or

@@ -65,6 +65,10 @@ CongestionTracer::CongestionTracer(const NetworkTopology& topology,
     }
     for (const auto& link : installed.links)
     {
+        if (link.station)
+        {
+            continue; // a radio link: no device queue or rate of its own
+        }
         const std::string name = link.nameA + "-" + link.nameB;
         m_directions.push_back({name, link.nameA, link.nameB, link.deviceA, RateOf(link.deviceA)});
         m_directions.push_back({name, link.nameB, link.nameA, link.deviceB, RateOf(link.deviceB)});

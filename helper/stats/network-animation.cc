@@ -5,6 +5,7 @@
 #include "network-animation.h"
 
 #include "ns3/decentralized-learning-application.h"
+#include "ns3/mobility-model.h"
 #include "ns3/node-list.h"
 #include "ns3/simulator.h"
 #ifndef DIVSHARE_NO_NETANIM
@@ -54,13 +55,18 @@ NetworkAnimation::NetworkAnimation(const std::string& file,
     const auto routers = static_cast<uint32_t>(topology.routers.size());
     const double routerRadius = routers > 1 ? 60.0 : 0.0;
     const double hostRadius = routers > 1 ? 15.0 : 50.0;
+    // Wi-Fi APs and stations keep their own positions and walks.
+    auto setPosition = [](Ptr<Node> node, double x, double y) {
+        if (!node->GetObject<MobilityModel>())
+        {
+            AnimationInterface::SetConstantPosition(node, x, y);
+        }
+    };
     std::vector<std::pair<double, double>> routerAt;
     for (uint32_t r = 0; r < routers; ++r)
     {
         routerAt.push_back(OnCircle(0, 0, routerRadius, r, routers));
-        AnimationInterface::SetConstantPosition(installed.routers.Get(r),
-                                                routerAt[r].first,
-                                                routerAt[r].second);
+        setPosition(installed.routers.Get(r), routerAt[r].first, routerAt[r].second);
     }
     std::vector<uint32_t> attached(routers, 0);
     for (const auto& host : topology.hosts)
@@ -78,7 +84,7 @@ NetworkAnimation::NetworkAnimation(const std::string& file,
                                      hostRadius,
                                      placed[router]++,
                                      attached[router]);
-        AnimationInterface::SetConstantPosition(node, x, y);
+        setPosition(node, x, y);
     };
     for (uint32_t i = 0; i < topology.hosts.size(); ++i)
     {
@@ -114,7 +120,7 @@ NetworkAnimation::NetworkAnimation(const std::string& file,
     for (uint32_t i = 0; i < topology.hosts.size(); ++i)
     {
         const auto node = installed.hosts.Get(i);
-        const bool straggler = topology.hosts[i].uplink < fastest;
+        const bool straggler = !topology.hosts[i].wifi && topology.hosts[i].uplink < fastest;
         m_animation->UpdateNodeDescription(node, topology.hosts[i].name);
         m_animation->UpdateNodeColor(node, straggler ? 220 : 40, straggler ? 40 : 160, 40);
         DynamicCast<DecentralizedLearningApplication>(apps.Get(i))

@@ -9,6 +9,7 @@
 #include "ns3/decentralized-learning-application.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
+#include "ns3/wifi-access-helper.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -52,8 +53,15 @@ PacketCapture::PacketCapture(const std::string& directory,
     PointToPointHelper pcap;
     for (const uint32_t i : hosts)
     {
-        pcap.EnablePcap(directory + "/" + topology.hosts[i].name,
-                        NodeContainer(installed.hosts.Get(i)));
+        const std::string prefix = directory + "/" + topology.hosts[i].name;
+        if (const auto& station = installed.links[i].station)
+        {
+            WifiAccessHelper::EnablePcap(prefix, station); // radiotap
+        }
+        else
+        {
+            pcap.EnablePcap(prefix, NodeContainer(installed.hosts.Get(i)));
+        }
         auto transport = DynamicCast<DecentralizedLearningApplication>(apps.Get(i))->GetTransport();
         transport->TraceConnectWithoutContext("TransferCompleted",
                                               MakeBoundCallback(

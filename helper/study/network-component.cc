@@ -18,6 +18,7 @@
 #include "ns3/string.h"
 #include "ns3/topology-file-reader.h"
 #include "ns3/uinteger.h"
+#include "ns3/wifi-access-helper.h"
 
 namespace ns3
 {
@@ -309,6 +310,7 @@ NetworkComponent::Configure(ExperimentContext& context)
         const bool read = !m_given && m_kind == "file";
         throw std::invalid_argument((read ? m_file + ": " : std::string()) + error.what());
     }
+    WifiAccessHelper::Check(context.topology);
     if (m_islands > 1)
     {
         context.notes.push_back("the network is " + std::to_string(m_islands) +
@@ -357,6 +359,12 @@ NetworkComponent::RefuseDistributed(const ExperimentContext& context,
                 "link " + topology.routers[link.a] + " - " + topology.routers[link.b] +
                 ": jitter or per-direction delays" + needs + "them from the network");
         }
+    }
+    if (!topology.cells.empty())
+    {
+        // A cell split over ranks would need a radio channel between processes.
+        throw std::invalid_argument(topology.cells.front().origin + ": Wi-Fi cells" + needs +
+                                    "the wifi and station lines");
     }
     if (!context.crossTraffic.empty())
     {

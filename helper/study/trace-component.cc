@@ -28,7 +28,7 @@ TraceComponent::GetTypeId()
             .AddConstructor<TraceComponent>()
             .AddAttribute("CongestionTraces",
                           "Also write link-utilization.csv, queues.csv, flows.csv and "
-                          "fragment-latency.csv.",
+                          "fragment-latency.csv (and wifi.csv on a network with Wi-Fi cells).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&TraceComponent::m_congestionTraces),
                           MakeBooleanChecker())
@@ -59,6 +59,7 @@ void
 TraceComponent::DoDispose()
 {
     m_tracer.reset();
+    m_wifiTracer.reset();
     m_capture.reset();
     m_animation.reset();
     ExperimentComponent::DoDispose();
@@ -142,6 +143,13 @@ TraceComponent::Install(ExperimentContext& context)
                                                       Seconds(m_traceInterval));
         m_tracer->WatchApplications(context.apps);
         m_tracer->Start(context.stop);
+        if (!context.topology.cells.empty())
+        {
+            m_wifiTracer = std::make_unique<WifiTracer>(context.topology,
+                                                        context.installed,
+                                                        Seconds(m_traceInterval));
+            m_wifiTracer->Start(context.stop);
+        }
     }
     if (!m_pcapHosts.empty())
     {
@@ -177,6 +185,10 @@ TraceComponent::Write(const ExperimentContext& context) const
     if (m_tracer)
     {
         m_tracer->Write(context.output);
+    }
+    if (m_wifiTracer)
+    {
+        m_wifiTracer->Write(context.output);
     }
     if (m_capture)
     {

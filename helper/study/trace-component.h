@@ -10,6 +10,7 @@
 #include "ns3/congestion-tracer.h"
 #include "ns3/network-animation.h"
 #include "ns3/packet-capture.h"
+#include "ns3/wifi-tracer.h"
 
 namespace ns3
 {
@@ -49,6 +50,7 @@ class TraceComponent : public ExperimentComponent
 
     std::vector<uint32_t> m_pcapHosts; //!< by Configure()
     std::unique_ptr<CongestionTracer> m_tracer;
+    std::unique_ptr<WifiTracer> m_wifiTracer; //!< with the congestion traces, on Wi-Fi cells
     std::unique_ptr<PacketCapture> m_capture;
     std::unique_ptr<NetworkAnimation> m_animation;
 };

@@ -388,6 +388,12 @@ ResolveNetworkEvents(std::vector<NetworkEvent> events, const NetworkTopology& to
             fail("no link joins '" + event.a + "' and '" + event.b +
                  "' (a host and its router, or two linked routers)");
         }
+        if (i < hosts && topology.hosts[i].wifi)
+        {
+            fail("'" + topology.hosts[i].name +
+                 "' is a Wi-Fi station: its radio link has no rate, delay or state to set "
+                 "(disconnect and reconnect the node instead, or let it walk out of range)");
+        }
         event.link = static_cast<uint32_t>(i);
         bool& isDown = down[event.link];
         if (event.action == NetworkEvent::LINK_DOWN && isDown)

@@ -159,6 +159,22 @@ NetworkTopology::Validate() const
                                             " is attached to unknown router " +
                                             std::to_string(host.router));
             }
+            if (host.wifi)
+            {
+                if (list == &endpoints || host.wifi->cell >= cells.size() ||
+                    cells[host.wifi->cell].router != host.router)
+                {
+                    throw std::invalid_argument("topology: " + host.name +
+                                                " is a Wi-Fi station of no cell of its router "
+                                                "(only learning nodes can be stations)");
+                }
+                if (!(host.wifi->speed >= 0) || !(host.wifi->bounds >= 0))
+                {
+                    throw std::invalid_argument("topology: station " + host.name +
+                                                " has a negative speed or bounds");
+                }
+                continue; // a radio link: no rates, delay or loss of its own
+            }
             if (host.uplink.GetBitRate() == 0 || host.downlink.GetBitRate() == 0)
             {
                 throw std::invalid_argument("topology: host " + host.name + " has a zero rate");
@@ -170,6 +186,15 @@ NetworkTopology::Validate() const
             }
             CheckLoss(host.loss, "host " + host.name);
             CheckShape(host, "host " + host.name);
+        }
+    }
+    std::set<uint32_t> accessPoints;
+    for (const auto& cell : cells)
+    {
+        if (cell.router >= routers.size() || !accessPoints.insert(cell.router).second)
+        {
+            throw std::invalid_argument("topology: a Wi-Fi cell's access point is an unknown "
+                                        "router, or the AP of another cell");
         }
     }
     for (const auto& link : links)

@@ -10,6 +10,7 @@
 #include "ns3/data-rate.h"
 #include "ns3/nstime.h"
 #include "ns3/queue-size.h"
+#include "ns3/vector.h"
 
 #include <cstdint>
 #include <optional>
@@ -33,8 +34,42 @@ struct LinkDirection
 
 /**
  * \ingroup divshare
+ * \brief A learning node's Wi-Fi access: a station of one cell (NetworkTopology::cells).
+ */
+struct WifiAccess
+{
+    uint32_t cell;        //!< index into NetworkTopology::cells
+    Vector offset{};      //!< start position, relative to the cell's access point (m)
+    double speed{0};      //!< random-walk speed (m/s); 0: the station stays where it is
+    double bounds{0};     //!< the walk stays within this distance of the AP on each axis (m)
+    std::string origin{}; //!< file:line of its station line, for messages
+};
+
+/**
+ * \ingroup divshare
+ * \brief A Wi-Fi cell: one access point, a router of the topology whose wired link is a
+ * router link, and its BSS of stations (hosts with WifiAccess). Each cell is its own radio
+ * channel: BSSs do not interfere (see doc/divshare.rst, "Wi-Fi access").
+ */
+struct WifiCellSpec
+{
+    uint32_t router;              //!< the access point: index into NetworkTopology::routers
+    std::string standard{"ax"};   //!< 802.11 ax, ac or n
+    std::string band{"5GHz"};     //!< 2.4GHz, 5GHz or 6GHz
+    uint16_t channel{0};          //!< channel number; 0: the cell's own, in cell order
+    uint16_t width{20};           //!< channel width, MHz
+    std::string manager{"ideal"}; //!< rate control: ideal, minstrel-ht or constant
+    std::string mode{};           //!< the constant manager's data mode, e.g. HeMcs5
+    Vector position{};            //!< the AP's position (m)
+    double exponent{3.0};         //!< path loss exponent of the log-distance model
+    std::string origin{};         //!< file:line, for messages
+};
+
+/**
+ * \ingroup divshare
  * \brief A host (a learning node, or a cross-traffic endpoint) attached to a router by its
- * access link.
+ * access link, or, for a learning node with WifiAccess, a Wi-Fi station of a cell whose AP is
+ * that router.
  */
 struct HostSpec
 {
@@ -49,6 +84,8 @@ struct HostSpec
     Time jitter{0};   //!< standard deviation of the per-packet extra delay (JitterChannel)
     /** The router -> host direction, where it differs (delay, jitter, loss above: both). */
     std::optional<LinkDirection> back{};
+    /** A Wi-Fi station instead of an access link (the link's fields above are unused). */
+    std::optional<WifiAccess> wifi{};
 };
 
 /**
@@ -93,6 +130,8 @@ struct NetworkTopology
     std::vector<HostSpec> endpoints;
     /** How it changes during a run (names unresolved: see ResolveNetworkEvents). */
     std::vector<NetworkEvent> events;
+    /** Wi-Fi cells, whose stations are hosts with WifiAccess. */
+    std::vector<WifiCellSpec> cells;
 
     /**
      * \brief The reference star: every node on its own access link to one switch/router.

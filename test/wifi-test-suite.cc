@@ -22,6 +22,7 @@
 #include "ns3/wifi-access-helper.h"
 #include "ns3/wifi-tracer.h"
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 #include <vector>
@@ -112,8 +113,7 @@ Goodputs(const std::string& text,
     std::vector<double> goodputs;
     for (std::size_t k = 0; k < sinks.size(); ++k)
     {
-        goodputs.push_back((sinks[k]->GetTotalRx() - atStart[k]) * 8.0 /
-                           (to - from).GetSeconds());
+        goodputs.push_back((sinks[k]->GetTotalRx() - atStart[k]) * 8.0 / (to - from).GetSeconds());
     }
     Simulator::Destroy();
     Config::SetDefault("ns3::TcpSocket::SegmentSize", *previous);
@@ -171,6 +171,10 @@ class WifiFileTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(t.hosts[5].router, t.cells[1].router, "behind its AP");
         NS_TEST_ASSERT_MSG_EQ(ReadError(kCell + "station a ap\n"), "", "a valid cell");
 
+        Expect(kCell + "station a ap bounds=20\n", {"wifi.topo:4", "bounds is for a moving"});
+        Expect(kCell + "station a ap speed=1 pause=2\n", {"pause is for mobility=waypoint"});
+        Expect(kCell + "station a ap speed=1 mobility=fly\n",
+               {"bad mobility 'fly'", "walk, waypoint"});
         Expect(kCell + "wifi ap3 core rate=1Gbps delay=1ms standard=ad\n",
                {"wifi.topo:4", "standard 'ad'", "ax, ac, n"});
         Expect(kCell + "station a nowhere\n",
@@ -229,9 +233,8 @@ class WifiGoodputTestCase : public TestCase
     void DoRun() override
     {
         const double phy = 121.875e6; // HE-MCS 11, 20 MHz, 1 stream, ns-3's 3.2 us guard
-        
-        const auto one =
-            Goodputs(kCell + "station a ap x=1\n", {1}, Seconds(1.5), Seconds(3.5));
+
+        const auto one = Goodputs(kCell + "station a ap x=1\n", {1}, Seconds(1.5), Seconds(3.5));
         NS_TEST_ASSERT_MSG_GT(one[0], 0.6 * phy, "goodput above 60% of HE-MCS 11");
         NS_TEST_ASSERT_MSG_LT(one[0], 0.85 * phy, "and below 85%: the MAC's overhead");
 
@@ -279,8 +282,7 @@ class WifiGoodputTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ_TOL(two[0], two[1], 0.3 * (two[0] + two[1]) / 2, "shared fairly");
 
         // A station 45 m away (of a 51 m range) gets a lower MCS: less goodput, but a link.
-        const auto far =
-            Goodputs(kCell + "station a ap x=45\n", {1}, Seconds(1.5), Seconds(3.5));
+        const auto far = Goodputs(kCell + "station a ap x=45\n", {1}, Seconds(1.5), Seconds(3.5));
         NS_TEST_ASSERT_MSG_LT(far[0], 0.7 * one[0], "farther: a lower rate");
         NS_TEST_ASSERT_MSG_GT(far[0], 1e6, "but a working link");
     }
@@ -305,18 +307,86 @@ class WifiRangeTestCase : public TestCase
                                     {1, 2},
                                     Seconds(2.5),
                                     Seconds(4),
-                                    [](const NetworkTopology&,
-                                       const InstalledTopology& installed) {
+                                    [](const NetworkTopology&, const InstalledTopology& installed) {
                                         auto mobility =
                                             installed.hosts.Get(1)->GetObject<MobilityModel>();
-                                        Simulator::Schedule(
-                                            Seconds(2),
-                                            &MobilityModel::SetPosition,
-                                            mobility,
-                                            Vector(2000, 0, 0));
+                                        Simulator::Schedule(Seconds(2),
+                                                            &MobilityModel::SetPosition,
+                                                            mobility,
+                                                            Vector(2000, 0, 0));
                                     });
         NS_TEST_ASSERT_MSG_EQ(moved[0], 0, "out of range: nothing arrives");
         NS_TEST_ASSERT_MSG_GT(moved[1], 50e6, "the other station has the channel to itself");
+    }
+};
+
+/**
+ * \ingroup divshare-tests
+ * Walking stations move at their speed and stay within their bounds, by random walk and by
+ * random waypoints; standing ones stay where they were placed.
+ */
+class WifiMobilityTestCase : public TestCase
+{
+  public:
+    WifiMobilityTestCase()
+        : TestCase("walking stations move at their speed within their bounds")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const auto topology =
+            Parse(kCell + "wifi ap2 core rate=1Gbps delay=1ms x=100 y=50\n"
+                          "station still ap2 x=3 y=4\n"
+                          "station walker ap2 speed=2 bounds=10\n"
+                          "station visitor ap2 speed=3 mobility=waypoint bounds=20 pause=1\n");
+        NS_TEST_ASSERT_MSG_EQ(topology.hosts[3].wifi->waypoints, true, "waypoints");
+        Ipv4AddressGenerator::Reset();
+        const auto installed = TopologyHelper().Install(topology);
+        std::vector<Vector> start;
+        std::vector<double> farthest(4, 0);
+        std::vector<double> travelled(4, 0);
+        std::vector<Vector> last;
+        NS_TEST_ASSERT_MSG_EQ(installed.hosts.Get(0)->GetObject<MobilityModel>(),
+                              nullptr,
+                              "a wired host has no position");
+        start.emplace_back();
+        for (uint32_t i = 1; i < 4; ++i)
+        {
+            start.push_back(installed.hosts.Get(i)->GetObject<MobilityModel>()->GetPosition());
+        }
+        last = start;
+        const Vector ap(100, 50, 0);
+        for (int k = 1; k <= 200; ++k)
+        {
+            Simulator::Schedule(
+                MilliSeconds(100 * k),
+                &RunFunction,
+                std::function<void()>([&] {
+                    for (uint32_t i = 1; i < 4; ++i)
+                    {
+                        const auto at =
+                            installed.hosts.Get(i)->GetObject<MobilityModel>()->GetPosition();
+                        farthest[i] =
+                            std::max({farthest[i], std::abs(at.x - ap.x), std::abs(at.y - ap.y)});
+                        travelled[i] += CalculateDistance(at, last[i]);
+                        last[i] = at;
+                    }
+                }));
+        }
+        Simulator::Stop(Seconds(20.05));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(start[1].x, 103, "placed relative to its AP");
+        NS_TEST_ASSERT_MSG_EQ(start[1].y, 54, "placed relative to its AP");
+        NS_TEST_ASSERT_MSG_EQ(travelled[1], 0, "a station without speed stays");
+        NS_TEST_ASSERT_MSG_EQ_TOL(travelled[2], 40, 2, "2 m/s for 20 s");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(farthest[2], 10 + 1e-9, "within 10 m of the AP");
+        // 3 m/s between waypoints, resting 1 s at each: less than 60 m, more than half.
+        NS_TEST_ASSERT_MSG_GT(travelled[3], 30, "the visitor moves");
+        NS_TEST_ASSERT_MSG_LT(travelled[3], 60 + 1e-9, "at most at its speed");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(farthest[3], 20 + 1e-9, "within 20 m of the AP");
+        Simulator::Destroy();
     }
 };
 
@@ -337,6 +407,7 @@ class WifiTestSuite : public TestSuite
         AddTestCase(new WifiFileTestCase);
         AddTestCase(new WifiGoodputTestCase);
         AddTestCase(new WifiRangeTestCase);
+        AddTestCase(new WifiMobilityTestCase);
     }
 };
 

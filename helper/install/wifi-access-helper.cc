@@ -13,6 +13,8 @@
 #include "ns3/ipv4.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
+#include "ns3/pointer.h"
+#include "ns3/position-allocator.h"
 #include "ns3/rectangle.h"
 #include "ns3/ssid.h"
 #include "ns3/string.h"
@@ -170,8 +172,8 @@ WifiAccessHelper::Range(const WifiCellSpec& cell)
     const std::string detection = "ns3::ThresholdPreambleDetectionModel";
     const double noise =
         -174 + 10 * std::log10(channel.GetWidth() * 1e6) + DefaultOf(phy, "RxNoiseFigure");
-    const double weakest = std::max(DefaultOf(detection, "MinimumRssi"),
-                                    noise + DefaultOf(detection, "Threshold"));
+    const double weakest =
+        std::max(DefaultOf(detection, "MinimumRssi"), noise + DefaultOf(detection, "Threshold"));
     const double budget =
         DefaultOf(phy, "TxPowerStart") - weakest - ReferenceLoss(channel.GetFrequency());
     return std::pow(10.0, budget / (10 * cell.exponent));
@@ -198,8 +200,8 @@ WifiAccessHelper::Check(const NetworkTopology& topology)
         problem << host.wifi->origin << ": station " << host.name;
         if (distance > range)
         {
-            problem << " starts " << distance << " m from its AP " << ap
-                    << ", out of its range (" << range << " m with exponent " << cell.exponent
+            problem << " starts " << distance << " m from its AP " << ap << ", out of its range ("
+                    << range << " m with exponent " << cell.exponent
                     << "): it would never associate; place it closer";
             throw std::invalid_argument(problem.str());
         }
@@ -268,7 +270,11 @@ WifiAccessHelper::Install(const NetworkTopology& topology,
         WifiMacHelper mac;
         mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
         NetDeviceContainer ap = wifi.Install(phy, mac, routers.Get(cell.router));
-        mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid), "ActiveProbing", BooleanValue(true));
+        mac.SetType("ns3::StaWifiMac",
+                    "Ssid",
+                    SsidValue(ssid),
+                    "ActiveProbing",
+                    BooleanValue(true));
         NetDeviceContainer devices = wifi.Install(phy, mac, members);
 
         MobilityHelper still;
@@ -282,23 +288,42 @@ WifiAccessHelper::Install(const NetworkTopology& topology,
                             cell.position.y + access.offset.y,
                             0);
             MobilityHelper mobility;
-            if (access.speed > 0)
+            const double b = access.bounds;
+            auto constant = [](double value) {
+                return "ns3::ConstantRandomVariable[Constant=" + std::to_string(value) + "]";
+            };
+            if (access.speed > 0 && access.waypoints)
             {
-                const double b = access.bounds;
-                mobility.SetMobilityModel(
-                    "ns3::RandomWalk2dMobilityModel",
-                    "Bounds",
-                    RectangleValue(Rectangle(cell.position.x - b,
-                                             cell.position.x + b,
-                                             cell.position.y - b,
-                                             cell.position.y + b)),
-                    "Mode",
-                    StringValue("Time"),
-                    "Time",
-                    StringValue("1s"),
-                    "Speed",
-                    StringValue("ns3::ConstantRandomVariable[Constant=" +
-                                std::to_string(access.speed) + "]"));
+                // Waypoints drawn uniformly within the bounds.
+                auto uniform = [](double center, double half) {
+                    return "ns3::UniformRandomVariable[Min=" + std::to_string(center - half) +
+                           "|Max=" + std::to_string(center + half) + "]";
+                };
+                auto waypoints = CreateObject<RandomRectanglePositionAllocator>();
+                waypoints->SetAttribute("X", StringValue(uniform(cell.position.x, b)));
+                waypoints->SetAttribute("Y", StringValue(uniform(cell.position.y, b)));
+                mobility.SetMobilityModel("ns3::RandomWaypointMobilityModel",
+                                          "Speed",
+                                          StringValue(constant(access.speed)),
+                                          "Pause",
+                                          StringValue(constant(access.pause)),
+                                          "PositionAllocator",
+                                          PointerValue(waypoints));
+            }
+            else if (access.speed > 0)
+            {
+                mobility.SetMobilityModel("ns3::RandomWalk2dMobilityModel",
+                                          "Bounds",
+                                          RectangleValue(Rectangle(cell.position.x - b,
+                                                                   cell.position.x + b,
+                                                                   cell.position.y - b,
+                                                                   cell.position.y + b)),
+                                          "Mode",
+                                          StringValue("Time"),
+                                          "Time",
+                                          StringValue("1s"),
+                                          "Speed",
+                                          StringValue(constant(access.speed)));
             }
             else
             {
@@ -324,8 +349,10 @@ WifiAccessHelper::Install(const NetworkTopology& topology,
             staticRouting.GetStaticRouting(ipv4)->SetDefaultRoute(
                 apAddress,
                 ipv4->GetInterfaceForDevice(devices.Get(s)));
-            stations[indices[s]] =
-                {devices.Get(s), ap.Get(0), stationAddresses.GetAddress(s), apAddress};
+            stations[indices[s]] = {devices.Get(s),
+                                    ap.Get(0),
+                                    stationAddresses.GetAddress(s),
+                                    apAddress};
         }
         NS_LOG_INFO("cell " << ssid << ": " << indices.size() << " stations, channel "
                             << ChannelSettings(channel, cell));

@@ -23,9 +23,9 @@ namespace ns3
  * `time_s,cell,node,role,tx_psdus,tx_bytes,mcs,phy_rate_bps,tx_s,rx_s,busy_s` — per Wi-Fi
  * device (role ap or station) and sampling interval ending at time_s: the PSDUs its PHY
  * began to send at an HT/VHT/HE MCS (data, and block acks sent at an MCS; beacons and other
- * frames at legacy rates are not counted) and their bytes, the MCS and PHY rate of those PSDUs (byte-weighted
- * mean rate, the MCS of the last; empty when it sent none), and the seconds its PHY spent
- * sending, receiving and sensing the channel busy (CCA) in periods that ended in the
+ * frames at legacy rates are not counted) and their bytes, the MCS and PHY rate of those PSDUs
+ * (byte-weighted mean rate, the MCS of the last; empty when it sent none), and the seconds its PHY
+ * spent sending, receiving and sensing the channel busy (CCA) in periods that ended in the
  * interval. An AP's tx_s + rx_s + busy_s is its cell's channel occupancy.
  */
 class WifiTracer

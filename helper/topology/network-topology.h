@@ -38,10 +38,13 @@ struct LinkDirection
  */
 struct WifiAccess
 {
-    uint32_t cell;        //!< index into NetworkTopology::cells
-    Vector offset{};      //!< start position, relative to the cell's access point (m)
-    double speed{0};      //!< random-walk speed (m/s); 0: the station stays where it is
-    double bounds{0};     //!< the walk stays within this distance of the AP on each axis (m)
+    uint32_t cell;    //!< index into NetworkTopology::cells
+    Vector offset{};  //!< start position, relative to the cell's access point (m)
+    double speed{0};  //!< walking speed (m/s); 0: the station stays where it is
+    double bounds{0}; //!< the walk stays within this distance of the AP on each axis (m)
+    /** How it moves: a random walk (a new direction every second) or random waypoints. */
+    bool waypoints{false};
+    double pause{0};      //!< seconds a waypoint walker rests at each waypoint
     std::string origin{}; //!< file:line of its station line, for messages
 };
 

@@ -412,18 +412,40 @@ Parser::Statement(const std::vector<std::string>& words)
     {
         const bool one = keyword == "station";
         need(one ? 3 : 4,
-             one ? "station NAME AP [x=M] [y=M] [speed=M/S] [bounds=M]"
-                 : "stations PREFIX COUNT AP [radius=M] [speed=M/S] [bounds=M]");
+             one ? "station NAME AP [x=M] [y=M] [speed=M/S] [mobility=walk|waypoint] "
+                   "[bounds=M] [pause=S]"
+                 : "stations PREFIX COUNT AP [radius=M] [speed=M/S] [mobility=walk|waypoint] "
+                   "[bounds=M] [pause=S]");
         const uint32_t cell = Cell(words[one ? 2 : 3]);
-        auto values = SplitOptions(rest(one ? 3 : 4),
-                                   one ? std::vector<std::string>{"x", "y", "speed", "bounds"}
-                                       : std::vector<std::string>{"radius", "speed", "bounds"});
+        std::vector<std::string> known{"speed", "mobility", "bounds", "pause"};
+        for (const char* key :
+             one ? std::vector<const char*>{"x", "y"} : std::vector<const char*>{"radius"})
+        {
+            known.emplace_back(key);
+        }
+        auto values = SplitOptions(rest(one ? 3 : 4), known);
         auto number = [&](const std::string& key, double fallback, double min, double max) {
             return values.count(key) ? ParseNumber(values[key], min, max, key) : fallback;
         };
         WifiAccess walk{cell};
         walk.speed = number("speed", 0, 0, 100);
         walk.bounds = number("bounds", 50, 1, 1e5);
+        walk.pause = number("pause", 0, 0, 1e6);
+        walk.waypoints = Choice("mobility",
+                                values.count("mobility") ? values["mobility"] : "walk",
+                                {"walk", "waypoint"}) == "waypoint";
+        for (const char* key : {"mobility", "bounds", "pause"})
+        {
+            if (values.count(key) && walk.speed == 0)
+            {
+                throw std::invalid_argument(std::string(key) +
+                                            " is for a moving station: give speed=M/S too");
+            }
+        }
+        if (values.count("pause") && !walk.waypoints)
+        {
+            throw std::invalid_argument("pause is for mobility=waypoint");
+        }
         if (one)
         {
             AddStation(words[1],

@@ -44,7 +44,18 @@ main(int argc, char* argv[])
     });
 
     return options.Run([&experiment, &scenario]() {
-        scenario.ApplyTo(*experiment);
+        // scenario.txt then lists what ran: not the file's settings of another algorithm.
+        std::string leftOut;
+        for (const auto& key : scenario.ApplyTo(*experiment))
+        {
+            leftOut += (leftOut.empty() ? "" : ", ") + key;
+            scenario.Remove(key);
+        }
+        if (!leftOut.empty())
+        {
+            std::cout << "note: --algorithm=" << scenario.Get("algorithm") << " has no " << leftOut
+                      << ": the file's settings of its own algorithm, left out" << std::endl;
+        }
         experiment->GetComponent<EvaluationComponent>()->SetAttribute("Progress",
                                                                       BooleanValue(true));
         experiment->Prepare();

@@ -117,6 +117,32 @@ class ShippedScenariosTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(experiment->Get("LocalSteps"), "10", "the file's local steps");
         NS_TEST_ASSERT_MSG_EQ(experiment->GetWorkload()->GetNodeCount(), 16, "partitioned");
 
+        // Another algorithm on the command line runs without the file's DivShare settings;
+        // the same settings given on the command line are still refused.
+        auto swift = qs;
+        swift.Set("algorithm", "swift", "--algorithm");
+        auto other = CreateObject<ExperimentHelper>();
+        const auto leftOut = swift.ApplyTo(*other);
+        NS_TEST_ASSERT_MSG_EQ(leftOut.size(), 2, "fragments and flush left out");
+        NS_TEST_ASSERT_MSG_EQ(leftOut[0] + " " + leftOut[1], "fragments flush", "by key");
+        other->Prepare();
+        NS_TEST_ASSERT_MSG_EQ(other->Get("Algorithm"), "swift", "swift runs");
+        swift.Set("flush", "true", "--flush");
+        std::string refused;
+        try
+        {
+            auto given = CreateObject<ExperimentHelper>();
+            swift.ApplyTo(*given);
+            given->Prepare();
+        }
+        catch (const std::exception& error)
+        {
+            refused = error.what();
+        }
+        NS_TEST_ASSERT_MSG_EQ((refused.find("flush does not apply") != std::string::npos),
+                              true,
+                              "--flush with --algorithm=swift: " << refused);
+
         // Defaults come from the Attributes: a scenario that sets nothing runs what the
         // ExperimentHelper and the applications would.
         const Scenario empty;

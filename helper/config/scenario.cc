@@ -153,17 +153,38 @@ Scenario::ToText() const
 }
 
 void
+Scenario::Remove(const std::string& key)
+{
+    m_values.erase(key);
+    m_setAt.erase(key);
+}
+
+std::vector<std::string>
 Scenario::ApplyTo(ExperimentHelper& experiment) const
 {
     experiment.SetNaming(&ScenarioKeyOf);
+    auto fromCommandLine = [this](const std::string& key) {
+        auto it = m_setAt.find(key);
+        return it != m_setAt.end() && it->second.compare(0, 2, "--") == 0;
+    };
+    std::vector<std::string> leftOut;
     for (const auto& key : GetExperimentKeys())
     {
         auto it = m_values.find(key.key);
-        if (it != m_values.end())
+        if (it == m_values.end())
         {
-            experiment.Set(key.attribute, it->second);
+            continue;
         }
+        // The algorithm is set first (its key comes first): what applies is known here.
+        if (fromCommandLine("algorithm") && !fromCommandLine(key.key) &&
+            !experiment.AppliesToAlgorithm(key.attribute))
+        {
+            leftOut.push_back(key.key);
+            continue;
+        }
+        experiment.Set(key.attribute, it->second);
     }
+    return leftOut;
 }
 
 } // namespace ns3

@@ -67,16 +67,22 @@ class Scenario
     void Set(const std::string& key, const std::string& value, const std::string& where);
     /** \param key a key \return its value as set, or its default */
     std::string Get(const std::string& key) const;
+    /** \param key a key: forget it was set (it takes its default) */
+    void Remove(const std::string& key);
     /** \param key a key \return whether the scenario (or an override) set it */
     bool IsSet(const std::string& key) const;
     /** \return every key and value, in schema order, as a scenario file would list them */
     std::string ToText() const;
     /**
      * \brief Set the keys this scenario sets on a study, and name settings as scenario keys
-     * in its messages.
+     * in its messages. When the algorithm was chosen on the command line, the file's
+     * settings of its own algorithm that the chosen one does not have are left out (a file
+     * written for DivShare runs Swift without its fragments); settings given on the command
+     * line are always applied, so Prepare() refuses those that do not apply.
      * \param experiment the study
+     * \return the keys left out
      */
-    void ApplyTo(ExperimentHelper& experiment) const;
+    std::vector<std::string> ApplyTo(ExperimentHelper& experiment) const;
 
   private:
     static const ExperimentKey& Lookup(const std::string& key, const std::string& where);

@@ -221,13 +221,21 @@ ExperimentHelper::Set(const std::string& name, const std::string& value)
 void
 ExperimentHelper::DropSettingsOfOtherAlgorithms()
 {
-    const TypeId application = TypeId::LookupByName(AlgorithmTypeId(m_algorithm));
-    TypeId::AttributeInformation info;
     for (auto it = m_applicationValues.begin(); it != m_applicationValues.end();)
     {
-        it = application.LookupAttributeByName(it->first, &info) ? std::next(it)
-                                                                 : m_applicationValues.erase(it);
+        it = AppliesToAlgorithm(it->first) ? std::next(it) : m_applicationValues.erase(it);
     }
+}
+
+bool
+ExperimentHelper::AppliesToAlgorithm(const std::string& name) const
+{
+    if (ExperimentSetting::Locate(name).owner != ExperimentSetting::APPLICATION)
+    {
+        return true;
+    }
+    TypeId::AttributeInformation info;
+    return TypeId::LookupByName(AlgorithmTypeId(m_algorithm)).LookupAttributeByName(name, &info);
 }
 
 void

@@ -147,6 +147,12 @@ class ExperimentHelper : public Object
      */
     void DropSettingsOfOtherAlgorithms();
     /**
+     * \param name a setting's attribute
+     * \return false for a setting of an algorithm's application that the chosen algorithm
+     * does not have; true otherwise
+     */
+    bool AppliesToAlgorithm(const std::string& name) const;
+    /**
      * \param name an attribute of this type, of the applications or transports, or a
      * GlobalValue
      * \return its current value as text

@@ -66,16 +66,26 @@ main(int argc, char* argv[])
                   << std::endl;
         return 1;
     }
-    if (nodes < 4 || !(duration > 0))
+    // ns-3's CommandLine reads --nodes=-1 as 4294967295; Time holds 9.2e9 s.
+    if (nodes < 4 || nodes > 1000 || !(duration > 0 && duration <= Time::Max().GetSeconds()))
     {
-        std::cerr << "divshare-ns3-way: --nodes must be at least 4 and --duration positive"
-                  << std::endl;
+        std::cerr << "divshare-ns3-way: --nodes = " << nodes << ", --duration = " << duration
+                  << ": give 4 to 1000 nodes and a duration above 0, at most 9.2e9 s" << std::endl;
         return 1;
     }
 
     // The task: a synthetic 10-class problem, two classes per node.
     ClassifierConfig model;
-    auto workload = MakeSyntheticWorkload(nodes, "shards:2", model, 1);
+    std::unique_ptr<ClassificationWorkload> workload;
+    try
+    {
+        workload = MakeSyntheticWorkload(nodes, "shards:2", model, 1);
+    }
+    catch (const std::invalid_argument& error)
+    {
+        std::cerr << "divshare-ns3-way: " << error.what() << std::endl;
+        return 1;
+    }
 
     // The network: a star, the last two nodes behind 2 Mbit/s links.
     InstalledTopology network =

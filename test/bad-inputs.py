@@ -178,6 +178,19 @@ CASES = [
                            "router a\nrouter b\nhosts x 2 a rate=1Mbps delay=1ms\n"
                            "hosts y 2 b rate=1Mbps delay=1ms\n")],
      ["islands.topo", "2 islands", "allow_islands = true"]),
+    # Past what ns-3 holds: Time (9.2e9 s), its generator's seeds, its own globals.
+    ("divshare-quickstart", ["--duration=1e300"], ["--duration = '1e300'", "9.2e+09"]),
+    ("divshare-quickstart", ["--eval_interval=1e10"], ["--eval_interval = '1e10'", "9.2e+09"]),
+    ("divshare-quickstart", ["--seed=4294944443"], ["--seed = '4294944443'", "1:4294944442"]),
+    ("divshare-quickstart", ["--RngSeed=0"], ["RngSeed = 0", "1..4294944442", "--seed"]),
+    ("divshare-quickstart", ["--SimulatorImplementationType=ns3::NoSuch"],
+     ["SimulatorImplementationType = ns3::NoSuch", "DefaultSimulatorImpl"]),
+    ("divshare-quickstart", ["--compute_time=ns3::ConstantRandomVariable[Constant=0]"],
+     ["--compute_time", "Constant = 0 draws only 0 s", "positive"]),
+    ("divshare-quickstart", ["--compute_time=ns3::ConstantRandomVariable[Constant=1e300]"],
+     ["--compute_time", "passes what ns-3's Time holds"]),
+    ("divshare-ns3-way", ["--nodes=-1"], ["--nodes = 4294967295", "4 to 1000 nodes"]),
+    ("divshare-ns3-way", ["--duration=1e300"], ["--duration = 1e+300", "at most 9.2e9 s"]),
     # Wi-Fi cells: radio settings against ns-3's channel table, stations against the range.
     ("divshare-topology", ["--topology_file=" + topology("far.topo",
                            "router r\nhost w r rate=1Gbps delay=1ms\n"

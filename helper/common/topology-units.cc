@@ -54,9 +54,10 @@ Time
 ToTime(double value, double scale, const std::string& what, const std::string& text)
 {
     const double ns = std::round(value * scale);
-    if (ns >= 9.2e18)
+    if (ns > MAX_SIMULATED_SECONDS * 1e9)
     {
-        throw std::invalid_argument("bad " + what + " '" + text + "': too large, at most 9.2e9s");
+        throw std::invalid_argument("bad " + what + " '" + text + "': too large, at most " +
+                                    "9.2e9s (what ns-3's Time holds)");
     }
     return NanoSeconds(static_cast<int64_t>(ns));
 }

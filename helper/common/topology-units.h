@@ -47,6 +47,13 @@ QueueSize ParseQueueSize(const std::string& text);
 
 /**
  * \ingroup divshare
+ * The most simulated seconds a setting may name: ns-3's Time, 64-bit nanoseconds, holds
+ * 9.22e9 s.
+ */
+constexpr double MAX_SIMULATED_SECONDS = 9.2e9;
+
+/**
+ * \ingroup divshare
  * \brief Parse a plain number within bounds.
  * \param text the number
  * \param min the smallest value accepted

@@ -4,6 +4,8 @@
 
 #include "evaluation-component.h"
 
+#include "../common/topology-units.h"
+
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -28,7 +30,7 @@ EvaluationComponent::GetTypeId()
                           "Simulated seconds between evaluations.",
                           DoubleValue(5),
                           MakeDoubleAccessor(&EvaluationComponent::m_interval),
-                          MakeDoubleChecker<double>(1e-3))
+                          MakeDoubleChecker<double>(1e-3, MAX_SIMULATED_SECONDS))
             .AddAttribute("EvaluationNodes",
                           "Evaluate this many nodes, evenly spaced (0: all).",
                           UintegerValue(0),

@@ -6,6 +6,7 @@
 
 #include "../common/attribute-check.h"
 #include "../common/name-list.h"
+#include "../common/topology-units.h"
 #include "experiment-setting.h"
 
 #include "ns3/config.h"
@@ -18,6 +19,8 @@
 #include "ns3/model-transport.h"
 #include "ns3/object-factory.h"
 #include "ns3/rng-seed-manager.h"
+#include "ns3/scheduler.h"
+#include "ns3/simulator-impl.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -58,6 +61,42 @@ WallNow()
 /** A study of this process has been prepared for a distributed run. */
 bool g_distributedStudy = false;
 
+/** The largest seed ns-3's generator (MRG32k3a) takes: its modulus m2 minus one. */
+constexpr uint32_t MAX_SEED = 4294944442U;
+
+/**
+ * ns-3's own globals, which any CommandLine takes (--RngSeed, --SimulatorImplementationType,
+ * --SchedulerType): values ns-3 would abort on once objects are made are refused here.
+ * \throws std::invalid_argument naming the global, its value and what it takes
+ */
+void
+CheckSimulatorGlobals()
+{
+    UintegerValue seed;
+    GlobalValue::GetValueByName("RngSeed", seed);
+    if (seed.Get() == 0 || seed.Get() > MAX_SEED)
+    {
+        throw std::invalid_argument("RngSeed = " + std::to_string(seed.Get()) +
+                                    ": ns-3's generator takes 1.." + std::to_string(MAX_SEED) +
+                                    "; the study's seed sets it (seed, --seed)");
+    }
+    for (const auto& [global, base] :
+         {std::make_pair("SimulatorImplementationType", SimulatorImpl::GetTypeId()),
+          std::make_pair("SchedulerType", Scheduler::GetTypeId())})
+    {
+        StringValue type;
+        GlobalValue::GetValueByName(global, type);
+        TypeId tid;
+        if (!TypeId::LookupByNameFailSafe(type.Get(), &tid) || !tid.IsChildOf(base))
+        {
+            throw std::invalid_argument(
+                std::string(global) + " = " + type.Get() + ": not an ns-3 " + base.GetName() +
+                " (e.g. ns3::" +
+                (base == Scheduler::GetTypeId() ? "MapScheduler" : "DefaultSimulatorImpl") + ")");
+        }
+    }
+}
+
 } // namespace
 
 // After the names above: registering builds the TypeId, whose defaults and help use them.
@@ -86,12 +125,12 @@ ExperimentHelper::GetTypeId()
                           "Seed of everything random: data split, models, peers, ns-3 streams.",
                           UintegerValue(1),
                           MakeUintegerAccessor(&ExperimentHelper::m_seed),
-                          MakeUintegerChecker<uint32_t>(1))
+                          MakeUintegerChecker<uint32_t>(1, MAX_SEED))
             .AddAttribute("Duration",
                           "Simulated seconds to run.",
                           DoubleValue(60),
                           MakeDoubleAccessor(&ExperimentHelper::m_duration),
-                          MakeDoubleChecker<double>(1e-3))
+                          MakeDoubleChecker<double>(1e-3, MAX_SIMULATED_SECONDS))
             .AddAttribute("OutputDirectory",
                           "Folder for the result files (empty: none written).",
                           StringValue("results/divshare"),
@@ -425,6 +464,7 @@ ExperimentHelper::Prepare()
 void
 ExperimentHelper::Configure()
 {
+    CheckSimulatorGlobals();
     m_context = ExperimentContext();
     m_context.algorithm = m_algorithm;
     m_context.seed = m_seed;

@@ -4,6 +4,8 @@
 
 #include "trace-component.h"
 
+#include "../common/topology-units.h"
+
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -36,7 +38,7 @@ TraceComponent::GetTypeId()
                           "Simulated seconds between congestion-trace samples.",
                           DoubleValue(0.1),
                           MakeDoubleAccessor(&TraceComponent::m_traceInterval),
-                          MakeDoubleChecker<double>(1e-4))
+                          MakeDoubleChecker<double>(1e-4, MAX_SIMULATED_SECONDS))
             .AddAttribute("Pcap",
                           "Write pcap files of these learning nodes' devices, and the messages "
                           "they sent and received (messages.csv), into OutputDirectory/pcap: "
@@ -51,7 +53,7 @@ TraceComponent::GetTypeId()
                               std::to_string(NetworkAnimation::MAX_NODES) + " nodes).",
                           DoubleValue(0),
                           MakeDoubleAccessor(&TraceComponent::m_netAnim),
-                          MakeDoubleChecker<double>(0));
+                          MakeDoubleChecker<double>(0, MAX_SIMULATED_SECONDS));
     return tid;
 }
 

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -45,11 +46,13 @@ GlobalValue g_workerThreads("DivShareWorkerThreads",
                             MakeUintegerChecker<uint32_t>(0, MAX_WORKER_THREADS));
 
 /**
- * \return why \p variable can draw a negative duration, from what its attributes bound, or
- * an empty string. Drawing samples would advance the stream and change the run.
+ * \return why \p variable cannot be a compute time, from what its attributes bound, or an
+ * empty string: it can draw a negative duration; it only ever draws 0 (no iteration would
+ * advance the simulated time: the run would never end); or its draws pass what ns-3's Time
+ * holds. Drawing samples would advance the stream and change the run.
  */
 std::string
-CheckNonNegative(Ptr<RandomVariableStream> variable)
+CheckComputeTime(Ptr<RandomVariableStream> variable)
 {
     if (!variable)
     {
@@ -63,6 +66,30 @@ CheckNonNegative(Ptr<RandomVariableStream> variable)
         {
             return type + " with " + lowest + " = " + std::to_string(value.Get()) +
                    " draws negative durations; use a " + lowest + " of at least 0";
+        }
+    }
+    // Constant, a uniform's Max, an exponential's or normal's Mean: what the draws center on
+    // or stay below.
+    for (const char* typical : {"Constant", "Max", "Mean"})
+    {
+        if (!variable->GetAttributeFailSafe(typical, value))
+        {
+            continue;
+        }
+        if (value.Get() == 0)
+        {
+            return type + " with " + typical +
+                   " = 0 draws only 0 s: iterations would take no simulated time and the run "
+                   "would never advance; give it a positive " +
+                   typical;
+        }
+        if (value.Get() > Time::Max().GetSeconds())
+        {
+            std::ostringstream problem;
+            problem << type << " with " << typical << " = " << value.Get()
+                    << " passes what ns-3's Time holds (" << Time::Max().GetSeconds()
+                    << " s); lower it";
+            return problem.str();
         }
     }
     if (auto normal = DynamicCast<NormalRandomVariable>(variable))
@@ -470,7 +497,7 @@ DecentralizedLearningApplication::CheckConfiguration(uint32_t nodes,
                std::to_string(m_degree) + " learning nodes; the network has " +
                std::to_string(nodes) + ": lower Degree or add nodes";
     }
-    const std::string problem = CheckNonNegative(m_computeTime);
+    const std::string problem = CheckComputeTime(m_computeTime);
     return problem.empty() ? "" : "ComputeTime: " + problem;
 }
 
@@ -547,7 +574,9 @@ DecentralizedLearningApplication::IsPresent() const
 void
 DecentralizedLearningApplication::ScheduleTraining()
 {
-    const double seconds = m_computeTime->GetValue();
+    // A rare draw beyond what Time holds (an exponential's tail) ends past any run.
+    const double seconds =
+        std::min(m_computeTime->GetValue(), (Time::Max() - Simulator::Now()).GetSeconds() / 2);
     NS_ABORT_MSG_IF(seconds < 0, "node " << m_self << ": negative ComputeTime " << seconds);
     const Time finish = Simulator::Now() + Seconds(seconds);
     m_trainingEvent = Simulator::Schedule(Seconds(seconds),

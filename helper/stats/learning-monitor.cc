@@ -398,8 +398,16 @@ LearningMonitor::Publish(const Round& round)
         const double wall = m_progress->WallSeconds();
         std::ostringstream line;
         line << "t=" << std::fixed << std::setprecision(1) << std::setw(7) << mean.timeSeconds
-             << " s (wall " << std::setw(6) << wall << " s)  iteration " << std::setw(6)
-             << mean.iteration << std::setprecision(4);
+             << " s (wall " << std::setw(6) << wall << " s)  ";
+        if (round.records.empty())
+        {
+            // Every node has left or crashed: nothing to average (not "-nan").
+            line << "no node left to evaluate";
+            m_progress->SetMetric("no node left");
+            m_progress->Print(line.str());
+            return;
+        }
+        line << "iteration " << std::setw(6) << mean.iteration << std::setprecision(4);
         std::ostringstream metric;
         metric << std::fixed << std::setprecision(4);
         if (!std::isnan(mean.accuracy))

@@ -2,7 +2,8 @@
 """How the simulator's cost grows with the node count, and where the wall time goes.
 
     /usr/bin/python3 benchmarks/scaling-benchmark.py [--stars 16,64,256,1024] [--star-time 6]
-        [--cifar10 DIR] [--cifar-duration 60] [--workers 1,0] [--out results/scaling]
+        [--wifi 16,64,256] [--cifar10 DIR] [--cifar-duration 60] [--workers 1,0]
+        [--out results/scaling]
         [--ns3-tree DIR [--ranks 1,2]] [--key=value ...]   (any other option goes to every run)
 
 Runs the quick start (synthetic task, MLP) on stars of the given sizes, and, with --cifar10,
@@ -17,6 +18,11 @@ one table (also written as OUT/scaling.md and OUT/scaling.csv):
   sim waits    share of wall the simulator's thread spent running or waiting for LibTorch
   sim busy s   wall seconds the simulator's thread spent simulating (the limit on many cores)
   peak RSS     of the whole process (with ranks: of the largest rank)
+
+--wifi runs, for each count N, N Wi-Fi stations in sqrt(N) cells (802.11ax, 20 MHz, each
+cell its own channel, stations 5 m from their AP, APs wired to one router at 1 Gbit/s) and the
+same nodes wired (the same routers, 100 Mbit/s access links), for --star-time simulated seconds
+each: rows wifi-N and wired-N, whose ms/MB and kev/s compare what a radio costs the simulator.
 
 --ns3-tree runs the programs of an ns-3 source tree built by `./divshare build --ns3-source`
 (optimized, with ns3-patches/ applied) instead of those of the standalone build against
@@ -103,6 +109,21 @@ def row(name, s):
     }
 
 
+def edge_topology(stations, cells, wifi):
+    """A router with `cells` APs (or wired routers) and `stations` learning nodes among them."""
+    lines = ["router core"]
+    for c in range(cells):
+        count = stations // cells + (1 if c < stations % cells else 0)
+        if wifi:
+            lines.append(f"wifi ap{c} core rate=1Gbps delay=0.5ms")
+            lines.append(f"stations s{c}- {count} ap{c} radius=5")
+        else:
+            lines.append(f"router ap{c}")
+            lines.append(f"link ap{c} core rate=1Gbps delay=0.5ms")
+            lines.append(f"hosts s{c}- {count} ap{c} rate=100Mbps delay=0.1ms")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -114,6 +135,8 @@ def main():
     parser.add_argument("--star-time", type=float, default=6.0, help="simulated seconds")
     parser.add_argument("--star-time-1024", type=float, default=10.0,
                         help="simulated seconds of stars of 1,024 nodes or more")
+    parser.add_argument("--wifi", default="",
+                        help="station counts of Wi-Fi cells and their wired twins, comma-separated")
     parser.add_argument("--cifar10", help="cifar-10-batches-bin folder: adds the CIFAR-10 runs")
     parser.add_argument("--cifar-duration", type=float, default=60.0,
                         help="simulated seconds of the CIFAR-10 runs (the scenario says 300)")
@@ -144,6 +167,19 @@ def main():
             single = rows[-1]["wall s"] if k == 1 else single
             rows[-1]["speedup"] = round(single / rows[-1]["wall s"], 2) if single else ""
             print(rows[-1], file=sys.stderr, flush=True)
+    for stations in [int(n) for n in args.wifi.split(",") if n]:
+        cells = max(1, round(stations ** 0.5))
+        for kind in ("wifi", "wired"):
+            name = f"{kind}-{stations}"
+            out = os.path.join(args.out, name)
+            os.makedirs(out, exist_ok=True)
+            topology = os.path.join(out, "network.topo")
+            with open(topology, "w") as f:
+                f.write(edge_topology(stations, cells, kind == "wifi"))
+            command = [program(args, "divshare-topology"), f"--topology_file={topology}",
+                       f"--duration={args.star_time}", f"--output={out}"] + extra
+            rows.append(row(name, run(name, command, out)))
+            print(rows[-1], file=sys.stderr, flush=True)
     if args.cifar10:
         for workers in [int(w) for w in args.workers.split(",") if w]:
             name = f"cifar10-7of60-reduced-w{workers}"
@@ -156,7 +192,7 @@ def main():
             rows.append(row(name, run(name, command, out)))
             print(rows[-1], file=sys.stderr, flush=True)
     if not rows:
-        sys.exit("nothing to run: give --stars or --cifar10")
+        sys.exit("nothing to run: give --stars, --wifi or --cifar10")
 
     columns = list(dict.fromkeys(c for r in rows for c in r))
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]

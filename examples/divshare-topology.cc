@@ -7,8 +7,8 @@
 // Learns the quick start's synthetic task; every host of the file is a learning node.
 //
 //   ./build/examples/divshare-topology --topology_file=topologies/star-16.topo
-//   ./build/examples/divshare-topology --intra_region_rate=1Gbps --duration=30
-//       --topology_file=../shared/data/topologies/regions-60n-10x6.xml
+//   ./build/examples/divshare-topology --topology_file=$REGIONS --intra_region_rate=1Gbps
+//   (REGIONS=../shared/data/topologies/regions-60n-10x6.xml, the paper's regions)
 //   ./build/examples/divshare-topology --topology_file=topologies/edge-wifi.topo
 //
 // Writes evaluations.csv, traffic.csv, summary.json and (unless --congestion_traces=false)

@@ -193,6 +193,13 @@ class WifiFileTestCase : public TestCase
                {"mode is for manager=constant"});
         Expect(kCell + "wifi b core delay=1ms\n", {"wifi.topo:4", "missing rate"});
         Expect(kCell + "wifi b core rate=1Gbps delay=1ms ssid=x\n", {"unknown option 'ssid'"});
+        Expect(kCell + "wifi b core rate=1Gbps delay=1ms rts=70000\n", {"bad rts '70000'"});
+        NS_TEST_ASSERT_MSG_EQ(Parse(kCell + "wifi b core rate=1Gbps delay=1ms rts=0\n"
+                                            "station a b\n")
+                                  .cells[1]
+                                  .rtsThreshold.value_or(1),
+                              0,
+                              "rts=0: RTS/CTS before every frame");
         // Checked against ns-3's channel table and the standards' rules.
         Expect(kCell + "wifi b core rate=1Gbps delay=1ms channel=37\nstation a b\n",
                {"wifi.topo:4", "no channel 37 of 20 MHz", "channel=36"});

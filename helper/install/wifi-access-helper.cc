@@ -20,7 +20,9 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-helper.h"
+#include "ns3/wifi-net-device.h"
 #include "ns3/wifi-phy-operating-channel.h"
+#include "ns3/wifi-remote-station-manager.h"
 #include "ns3/yans-wifi-helper.h"
 #endif
 
@@ -338,6 +340,12 @@ WifiAccessHelper::Install(const NetworkTopology& topology,
             for (uint32_t d = 0; d < container->GetN(); ++d)
             {
                 container->Get(d)->SetMtu(mtu);
+                if (cell.rtsThreshold)
+                {
+                    DynamicCast<WifiNetDevice>(container->Get(d))
+                        ->GetRemoteStationManager()
+                        ->SetRtsCtsThreshold(*cell.rtsThreshold);
+                }
             }
         }
         const auto apAddress = addresses.Assign(ap).GetAddress(0);

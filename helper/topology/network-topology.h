@@ -64,8 +64,11 @@ struct WifiCellSpec
     std::string manager{"ideal"}; //!< rate control: ideal, minstrel-ht or constant
     std::string mode{};           //!< the constant manager's data mode, e.g. HeMcs5
     Vector position{};            //!< the AP's position (m)
-    double exponent{3.0};         //!< path loss exponent of the log-distance model
-    std::string origin{};         //!< file:line, for messages
+    double exponent{3.0};
+    /** Frames of more bytes go after an RTS/CTS exchange (against hidden terminals); unset:
+     * ns-3's default, which never uses it. */
+    std::optional<uint32_t> rtsThreshold{}; //!< path loss exponent of the log-distance model
+    std::string origin{};                   //!< file:line, for messages
 };
 
 /**

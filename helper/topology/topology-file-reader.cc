@@ -246,8 +246,16 @@ Parser::AddLink(uint32_t a, uint32_t b, const LinkOptions& options)
 void
 Parser::AddCell(const std::vector<std::string>& words)
 {
-    static const std::vector<std::string>
-        radio{"standard", "band", "channel", "width", "manager", "mode", "x", "y", "exponent"};
+    static const std::vector<std::string> radio{"standard",
+                                                "band",
+                                                "channel",
+                                                "width",
+                                                "manager",
+                                                "mode",
+                                                "x",
+                                                "y",
+                                                "exponent",
+                                                "rts"};
     std::vector<std::string> known = kLinkKeys;
     known.insert(known.end(), radio.begin(), radio.end());
     auto values = SplitOptions(std::vector<std::string>(words.begin() + 3, words.end()), known);
@@ -312,6 +320,10 @@ Parser::AddCell(const std::vector<std::string>& words)
     const double apart = 1000.0 * file.topology.cells.size(); // far apart unless placed
     cell.position = Vector(number("x", apart, -1e5, 1e5), number("y", 0, -1e5, 1e5), 0);
     cell.exponent = number("exponent", 3.0, 1.5, 6);
+    if (const auto rts = take("rts"))
+    {
+        cell.rtsThreshold = static_cast<uint32_t>(ParseNumber(*rts, 0, 65535, "rts"));
+    }
     // The AP is a router whose wired link joins ROUTER; its Wi-Fi device is the cell's.
     const uint32_t router = Router(words[2]);
     Declare(words[1]);

@@ -194,6 +194,9 @@ class WifiFileTestCase : public TestCase
         Expect(kCell + "wifi b core delay=1ms\n", {"wifi.topo:4", "missing rate"});
         Expect(kCell + "wifi b core rate=1Gbps delay=1ms ssid=x\n", {"unknown option 'ssid'"});
         Expect(kCell + "wifi b core rate=1Gbps delay=1ms rts=70000\n", {"bad rts '70000'"});
+        Expect(kCell + "wifi b core rate=1Gbps delay=1ms rts=1.5\n", {"bad rts '1.5'", "whole"});
+        Expect(kCell + "wifi b core rate=1Gbps delay=1ms manager=constant mode=HeMcs07\n",
+               {"bad mode 'HeMcs07'"});
         NS_TEST_ASSERT_MSG_EQ(Parse(kCell + "wifi b core rate=1Gbps delay=1ms rts=0\n"
                                             "station a b\n")
                                   .cells[1]

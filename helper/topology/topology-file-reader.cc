@@ -304,8 +304,9 @@ Parser::AddCell(const std::vector<std::string>& words)
         const auto index = mode->compare(0, prefix.size(), prefix) == 0
                                ? mode->substr(prefix.size())
                                : std::string("x");
+        // ns-3 knows the names only as written: HeMcs07 would end the program there.
         if (index.empty() || index.find_first_not_of("0123456789") != std::string::npos ||
-            index.size() > 2 || std::stoi(index) > highest)
+            index.size() > 2 || (index.size() > 1 && index[0] == '0') || std::stoi(index) > highest)
         {
             throw std::invalid_argument("bad mode '" + *mode + "': 802.11" + cell.standard +
                                         " takes " + prefix + "0.." + prefix +
@@ -323,6 +324,12 @@ Parser::AddCell(const std::vector<std::string>& words)
     if (const auto rts = take("rts"))
     {
         cell.rtsThreshold = static_cast<uint32_t>(ParseNumber(*rts, 0, 65535, "rts"));
+        if (std::to_string(*cell.rtsThreshold) != *rts)
+        {
+            throw std::invalid_argument("bad rts '" + *rts +
+                                        "': expected a whole number of "
+                                        "bytes, 0..65535");
+        }
     }
     // The AP is a router whose wired link joins ROUTER; its Wi-Fi device is the cell's.
     const uint32_t router = Router(words[2]);
@@ -417,7 +424,7 @@ Parser::Statement(const std::vector<std::string>& words)
     {
         need(3,
              "wifi AP ROUTER rate=RATE delay=DELAY [standard=] [band=] [channel=] [width=] "
-             "[manager=] [mode=] [x=] [y=] [exponent=] [link options]");
+             "[manager=] [mode=] [x=] [y=] [exponent=] [rts=] [link options]");
         AddCell(words);
     }
     else if (keyword == "station" || keyword == "stations")

@@ -213,7 +213,7 @@ class WifiFileTestCase : public TestCase
         Expect(kCell + "wifi b core rate=1Gbps delay=1ms standard=n width=80\nstation a b\n",
                {"802.11n channels are 20 or 40 MHz"});
         // Out of range at the start: it would never associate.
-        const double range = WifiAccessHelper::Range(Parse(kCell + "station a ap\n").cells[0]);
+        const double range = WifiAccessHelper::Range(Parse(kCell + "station a ap\n").cells[0], 0);
         // -82 dBm (preamble detection) from 16 dBm with 46.7 dB at 1 m and exponent 3: 51 m.
         NS_TEST_ASSERT_MSG_EQ_TOL(range, 51.5, 1, "5 GHz channel 36, exponent 3");
         Expect(kCell + "station a ap x=" + std::to_string(range * 1.1) + "\n",

@@ -165,11 +165,11 @@ Distance(const Vector& offset)
 } // namespace
 
 double
-WifiAccessHelper::Range(const WifiCellSpec& cell)
+WifiAccessHelper::Range(const WifiCellSpec& cell, std::size_t index)
 {
     // WifiHelper's preamble detection drops every frame received below MinimumRssi or below
     // Threshold (dB) over the noise floor: beyond that distance nothing is heard.
-    const auto channel = ChannelOf(cell, 0);
+    const auto channel = ChannelOf(cell, index);
     const std::string phy = "ns3::YansWifiPhy";
     const std::string detection = "ns3::ThresholdPreambleDetectionModel";
     const double noise =
@@ -196,7 +196,7 @@ WifiAccessHelper::Check(const NetworkTopology& topology)
         }
         const auto& cell = topology.cells[host.wifi->cell];
         const double distance = Distance(host.wifi->offset);
-        const double range = Range(cell);
+        const double range = Range(cell, host.wifi->cell);
         const std::string ap = topology.routers[cell.router];
         std::ostringstream problem;
         problem << host.wifi->origin << ": station " << host.name;
@@ -409,7 +409,7 @@ WifiAccessHelper::EnablePcap(const std::string&, Ptr<NetDevice>)
 }
 
 double
-WifiAccessHelper::Range(const WifiCellSpec&)
+WifiAccessHelper::Range(const WifiCellSpec&, std::size_t)
 {
     return 0;
 }

@@ -77,8 +77,9 @@ class WifiAccessHelper
      * received power falls below what ns-3's preamble detection accepts (its MinimumRssi,
      * -82 dBm, or its SNR threshold, whichever is higher)
      * \param cell a Check()ed cell
+     * \param index its index in the topology's cells (which channel it gets by default)
      */
-    static double Range(const WifiCellSpec& cell);
+    static double Range(const WifiCellSpec& cell, std::size_t index);
 
     /** \return why Wi-Fi cells cannot be built, or "" where they can */
     static std::string Unavailable();
